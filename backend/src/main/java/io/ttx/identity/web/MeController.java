@@ -1,0 +1,24 @@
+package io.ttx.identity.web;
+
+import io.ttx.identity.CurrentUser;
+import io.ttx.identity.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+class MeController {
+
+    record MeResponse(String subject, List<String> roles, @Nullable String org, @Nullable String region) { }
+
+    @GetMapping(path = "/api/v1/me", produces = MediaType.APPLICATION_JSON_VALUE)
+    MeResponse me(@AuthenticationPrincipal Jwt jwt) {
+        CurrentUser user = CurrentUser.of(jwt);
+        return new MeResponse(user.subject(), user.roles().stream().map(Role::claim).sorted().toList(), user.org(), user.region());
+    }
+}

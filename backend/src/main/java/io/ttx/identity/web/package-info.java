@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.identity.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx;
+
+import org.jspecify.annotations.NullMarked;

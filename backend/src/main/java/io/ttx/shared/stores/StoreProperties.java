@@ -1,0 +1,39 @@
+package io.ttx.shared.stores;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Where the backing stores are. Nothing is embedded in the backend: the same jar talks to the dev stack or to a
+ * production replica set, cluster and MinIO, depending only on these settings.
+ */
+@Validated
+@ConfigurationProperties("ttx.stores")
+public record StoreProperties(@Valid @NotNull Mongo mongodb, @Valid @NotNull Elasticsearch elasticsearch,
+                              @Valid @NotNull S3 s3) {
+
+    /**
+     * @param uri                    connection string; a replica set in production ({@code ?replicaSet=...})
+     * @param database               database name
+     * @param serverSelectionTimeout how long an operation waits for a reachable server before failing (then 503)
+     */
+    public record Mongo(@NotBlank String uri, @NotBlank String database, @NotNull Duration serverSelectionTimeout,
+                        @NotNull Duration connectTimeout) { }
+
+    /** @param uris one or more node URLs of the cluster; username/password or apiKey optional */
+    public record Elasticsearch(@NotEmpty List<URI> uris, @Nullable String username, @Nullable String password,
+                                @Nullable String apiKey, @NotNull Duration requestTimeout) { }
+
+    /** @param bucket created on first use when missing */
+    public record S3(@NotNull URI endpoint, @NotBlank String accessKey, @NotBlank String secretKey,
+                     @NotBlank String bucket, @NotBlank String region, @NotNull Duration requestTimeout) { }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.shared.stores;
+
+import org.jspecify.annotations.NullMarked;

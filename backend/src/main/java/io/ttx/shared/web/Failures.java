@@ -1,0 +1,30 @@
+package io.ttx.shared.web;
+
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+/** Tells a backing store that does not answer (503, retry later) from a bug (500). */
+final class Failures {
+    private Failures() { }
+
+    static boolean storeUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException
+                || t instanceof MongoTimeoutException || t instanceof MongoSocketException
+                || t instanceof ConnectException || t instanceof TimeoutException
+                || t instanceof co.elastic.clients.transport.TransportException
+                || t instanceof io.minio.errors.ServerException
+                || (t instanceof IOException && t.getClass().getName().startsWith("okhttp3"))) {
+                return true;
+            }
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.shared.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,71 @@
+package io.ttx.testsupport;
+
+import io.ttx.TtxApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+
+/**
+ * Base of every integration test: one shared Spring context (same configuration everywhere, so it is built once
+ * per JVM) wired to the real servers of {@link TestStack}, each reached through its {@link TcpProxy}.
+ * {@link #api} checks every response against the OpenAPI contract.
+ */
+@SpringBootTest(classes = TtxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+public abstract class IntegrationTest {
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry r) {
+        TestStack.Endpoints s = TestStack.get();
+        r.add("ttx.stores.mongodb.uri", () -> TestStack.viaProxy("mongo", "mongodb"));
+        r.add("ttx.stores.mongodb.database", () -> "ttx-it");
+        r.add("ttx.stores.mongodb.server-selection-timeout", () -> "2s");
+        r.add("ttx.stores.elasticsearch.uris", () -> TestStack.viaProxy("es", "http"));
+        r.add("ttx.stores.s3.endpoint", () -> TestStack.viaProxy("s3", "http"));
+        r.add("ttx.stores.s3.access-key", s::s3AccessKey);
+        r.add("ttx.stores.s3.secret-key", s::s3SecretKey);
+        r.add("ttx.identity.issuer-uri", s::idp);
+    }
+
+    @Autowired
+    protected WebTestClient raw;
+
+    /** The client tests use: long enough timeouts for two cores, and the contract check on every response. */
+    protected WebTestClient api;
+
+    @BeforeEach
+    void contractCheckedClient() {
+        api = raw.mutate().filter(new ContractConformance()).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    protected static String bearer(String clientId) {
+        return "Bearer " + Tokens.of(clientId);
+    }
+
+    /** Polls until the check passes or the deadline ends (no sleeps as synchronisation). */
+    protected static void eventually(Duration deadline, Runnable check) {
+        long end = System.nanoTime() + deadline.toNanos();
+        AssertionError last = null;
+        while (System.nanoTime() < end) {
+            try {
+                check.run();
+                return;
+            } catch (AssertionError e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw last != null ? last : new AssertionError("deadline passed");
+    }
+}
