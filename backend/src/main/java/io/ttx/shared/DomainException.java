@@ -9,8 +9,11 @@ import java.util.Map;
  */
 public abstract class DomainException extends RuntimeException {
 
-    /** How the web layer renders it: NOT_FOUND 404, CONFLICT 409, INVALID 422, FORBIDDEN 403, PRECONDITION 412. */
-    public enum Kind { NOT_FOUND, CONFLICT, INVALID, FORBIDDEN, PRECONDITION_FAILED, PRECONDITION_REQUIRED }
+    /**
+     * How the web layer renders it: MALFORMED 400, FORBIDDEN 403, NOT_FOUND 404, CONFLICT 409, PRECONDITION_FAILED
+     * 412, INVALID 422, PRECONDITION_REQUIRED 428.
+     */
+    public enum Kind { MALFORMED, NOT_FOUND, CONFLICT, INVALID, FORBIDDEN, PRECONDITION_FAILED, PRECONDITION_REQUIRED }
 
     private final String code;
     private final Kind kind;

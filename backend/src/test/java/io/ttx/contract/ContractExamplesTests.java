@@ -29,7 +29,9 @@ class ContractExamplesTests {
             }
             for (Map.Entry<String, JsonNode> e : media.path("examples").properties()) {
                 checked[0]++;
-                violations.addAll(contract.validate(schema, json.writeValueAsString(e.getValue().get("value")), pointer + "/examples/" + e.getKey()));
+                JsonNode example = e.getValue().has("$ref") ? contract.root().at(e.getValue().get("$ref").asString().substring(1)) : e.getValue();
+                assertThat(example.has("value")).as(pointer + "/examples/" + e.getKey() + " has a value").isTrue();
+                violations.addAll(contract.validate(schema, json.writeValueAsString(example.get("value")), pointer + "/examples/" + e.getKey()));
             }
         });
         assertThat(checked[0]).isPositive();

@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Turns Bean Validation and JSON binding failures into {@code errors[{field, code, message}]} entries. */
-final class FieldErrors {
+public final class FieldErrors {
     private FieldErrors() { }
 
-    static Map<String, String> of(String field, String code, String message) {
+    public static Map<String, String> of(String field, String code, String message) {
         return Map.of("field", field, "code", code, "message", message);
     }
 
-    static Map<String, String> of(ObjectError e) {
+    public static Map<String, String> of(ObjectError e) {
         String field = e instanceof FieldError fe ? fe.getField() : e.getObjectName();
         String constraint = e.getCode() == null ? "invalid" : e.getCode();
         String code = switch (constraint) {
@@ -35,7 +35,7 @@ final class FieldErrors {
     }
 
     /** The binding failure of a body: malformed JSON, a wrong type, an unknown or uninstantiable field. */
-    static List<Map<String, String>> ofBinding(Throwable failure) {
+    public static List<Map<String, String>> ofBinding(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof JacksonException je) {
                 String path = path(je);

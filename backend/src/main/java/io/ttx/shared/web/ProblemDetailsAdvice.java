@@ -40,6 +40,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     Mono<ResponseEntity<Object>> onDomain(DomainException ex, ServerWebExchange exchange) {
         HttpStatus status = switch (ex.kind()) {
+            case MALFORMED -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
@@ -63,6 +64,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(conditional
             ? problems.of(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "The resource has changed; fetch it again.", exchange)
             : problems.of(HttpStatus.CONFLICT, "conflict", "The resource was changed concurrently; retry.", exchange));
+    }
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> onConstraint(jakarta.validation.ConstraintViolationException ex, ServerWebExchange exchange) {
+        List<Map<String, String>> errors = ex.getConstraintViolations().stream()
+            .map(v -> FieldErrors.of(v.getPropertyPath().toString().replaceFirst("^[^.]+\\.", ""), "invalid", v.getMessage())).toList();
+        return validationFailed(errors, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
+            org.springframework.web.method.annotation.HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+            .flatMap(r -> r.getResolvableErrors().stream().map(e -> FieldErrors.of(
+                String.valueOf(r.getMethodParameter().getParameterName()), "range", String.valueOf(e.getDefaultMessage()))))
+            .toList();
+        return validationFailed(errors, exchange);
     }
 
     @ExceptionHandler

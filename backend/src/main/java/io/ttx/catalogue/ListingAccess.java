@@ -1,0 +1,36 @@
+package io.ttx.catalogue;
+
+import io.ttx.identity.CurrentUser;
+import io.ttx.identity.Role;
+
+/**
+ * Who may see and change a listing. Seeing: the owner organisation and the platform's reviewing and reading roles
+ * (broker, evaluator, auditor, admin) see everything; everyone else sees only published listings. Changing: the
+ * owner organisation's staff in the owning roles; reviewing: brokers and admins.
+ */
+final class ListingAccess {
+    private ListingAccess() { }
+
+    static boolean seesEverything(CurrentUser user) {
+        return user.hasAny(Role.BROKER, Role.ADMIN, Role.AUDITOR, Role.EVALUATOR);
+    }
+
+    static boolean seesFull(CurrentUser user, String ownerOrg) {
+        return user.belongsTo(ownerOrg) || seesEverything(user);
+    }
+
+    static boolean sees(CurrentUser user, String ownerOrg, ListingStatus status) {
+        return seesFull(user, ownerOrg) || status.isPublic();
+    }
+
+    static void requireOwner(CurrentUser user, String ownerOrg, Role... roles) {
+        if (!user.belongsTo(ownerOrg) || !user.hasAny(roles)) {
+            throw new NotOwner("Only the owning organisation's " + java.util.Arrays.stream(roles).map(Role::claim).toList()
+                + " may change this listing.");
+        }
+    }
+
+    static void requireReviewer(CurrentUser user) {
+        if (!user.hasAny(Role.BROKER, Role.ADMIN)) throw new NotOwner("Only brokers and admins review listings.");
+    }
+}

@@ -1,0 +1,18 @@
+package io.ttx.catalogue;
+
+/** What can happen to a listing; each maps to one past-tense event name. */
+public enum ListingAction {
+    CREATE("Created"), EDIT("Edited"), SUBMIT("Submitted"), APPROVE("Published"), REQUEST_CHANGES("ChangesRequested"),
+    REJECT("Rejected"), WITHDRAW("Withdrawn"), RENEW("Renewed"), EXPIRE("Expired"), DELETE("Deleted");
+
+    private final String event;
+
+    ListingAction(String event) {
+        this.event = event;
+    }
+
+    /** The event type for an aggregate, e.g. {@code AchievementPublished}. */
+    public String eventType(String aggregate) {
+        return aggregate + event;
+    }
+}

@@ -1,0 +1,48 @@
+package io.ttx.catalogue;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import static io.ttx.catalogue.ListingAction.*;
+
+/**
+ * The lifecycle of a listing (achievement or demand): draft -> under review -> published | rectification required |
+ * rejected; published listings expire and can be renewed without review; withdrawal ends any open listing. A demand
+ * whose review is switched off is published directly on submission.
+ */
+public enum ListingStatus {
+    DRAFT, UNDER_REVIEW, RECTIFICATION_REQUIRED, PUBLISHED, REJECTED, WITHDRAWN, EXPIRED;
+
+    private static final Map<ListingStatus, Set<ListingAction>> ALLOWED = Map.of(
+        DRAFT, EnumSet.of(EDIT, SUBMIT, WITHDRAW, DELETE),
+        UNDER_REVIEW, EnumSet.of(APPROVE, REQUEST_CHANGES, REJECT, WITHDRAW),
+        RECTIFICATION_REQUIRED, EnumSet.of(EDIT, SUBMIT, WITHDRAW),
+        PUBLISHED, EnumSet.of(EDIT, WITHDRAW, RENEW, EXPIRE),
+        EXPIRED, EnumSet.of(RENEW, WITHDRAW),
+        REJECTED, EnumSet.noneOf(ListingAction.class),
+        WITHDRAWN, EnumSet.noneOf(ListingAction.class));
+
+    public boolean allows(ListingAction action) {
+        return ALLOWED.get(this).contains(action);
+    }
+
+    /** The status after {@code action}, or {@link IllegalTransition} when the action is not allowed now. */
+    public ListingStatus after(ListingAction action, boolean reviewRequired, String id) {
+        if (!allows(action)) throw new IllegalTransition(id, this, action);
+        return switch (action) {
+            case SUBMIT -> reviewRequired ? UNDER_REVIEW : PUBLISHED;
+            case APPROVE, RENEW -> PUBLISHED;
+            case REQUEST_CHANGES -> RECTIFICATION_REQUIRED;
+            case REJECT -> REJECTED;
+            case WITHDRAW, DELETE -> WITHDRAWN;
+            case EXPIRE -> EXPIRED;
+            case CREATE, EDIT -> this;
+        };
+    }
+
+    /** Whether the listing is shown to everyone (and searchable). */
+    public boolean isPublic() {
+        return this == PUBLISHED;
+    }
+}

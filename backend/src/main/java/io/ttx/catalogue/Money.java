@@ -1,0 +1,6 @@
+package io.ttx.catalogue;
+
+import jakarta.validation.constraints.NotNull;
+
+/** An amount on the wire: a decimal string in yuan ("1200000.00") and its currency (CNY). */
+public record Money(@NotNull String amount, @NotNull String currency) { }

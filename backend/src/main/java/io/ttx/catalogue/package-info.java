@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.catalogue;
+
+import org.jspecify.annotations.NullMarked;

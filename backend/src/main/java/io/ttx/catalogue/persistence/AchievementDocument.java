@@ -1,0 +1,22 @@
+package io.ttx.catalogue.persistence;
+
+import io.ttx.catalogue.AchievementInput;
+import io.ttx.catalogue.HistoryEntry;
+import io.ttx.catalogue.ListingStatus;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An achievement as stored: the normalised content, lifecycle fields, the trail and the events not yet relayed.
+ * Every change replaces the document in one conditional write on {@code version}: the change, its trail entry and
+ * its event land together or not at all. {@code askingPriceFen} duplicates the offer's price for range queries.
+ */
+@Document("achievements")
+public record AchievementDocument(@Id String id, String ownerOrg, String createdBy, ListingStatus status, long version,
+                                  Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt,
+                                  @Nullable Instant expiresAt, AchievementInput content, @Nullable Long askingPriceFen,
+                                  List<HistoryEntry> history, List<PendingEvent> pendingEvents) { }

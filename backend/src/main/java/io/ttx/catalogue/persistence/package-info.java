@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.catalogue.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,100 @@
+package io.ttx.catalogue.rules;
+
+import io.ttx.catalogue.AchievementInput;
+import io.ttx.catalogue.AchievementInput.Contact;
+import io.ttx.catalogue.AchievementInput.Inventor;
+import io.ttx.catalogue.AchievementInput.Offer;
+import io.ttx.catalogue.OwnerType;
+import io.ttx.catalogue.RuleViolations;
+import io.ttx.catalogue.TransferMode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The business rules of an achievement listing (domain.md section 2): every violation is collected (422 with all
+ * offending fields), and a valid record comes back normalised (IPC display form, trimmed texts, 2-decimal CNY).
+ */
+public final class AchievementRules {
+    private static final Pattern INDUSTRY = Pattern.compile("[A-T](\\d{2}|\\d{3}|\\d{4})");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+    private static final Pattern PHONE = Pattern.compile("[+0-9()\\- ]{5,30}");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private AchievementRules() { }
+
+    public static AchievementInput check(AchievementInput in, String ownerOrg) {
+        Checks c = new Checks();
+        c.uscc("ownerOrg", ownerOrg);
+        var title = c.text("title", in.title(), 200);
+        var summary = c.text("summary", in.summary(), 2000);
+        String problem = c.text("problemSolved", in.problemSolved(), 4000);
+        String advantages = c.text("advantages", in.advantages(), 4000);
+        String indicators = c.text("technicalIndicators", in.technicalIndicators(), 4000);
+        String applications = c.text("applications", in.applications(), 4000);
+        String commercial = c.text("commercialAnalysis", in.commercialAnalysis(), 4000);
+        List<String> keywords = c.keywords("keywords", in.keywords());
+        List<String> ipc = ipcCodes(c, in.ipcCodes());
+        if (in.industryCode() != null && !INDUSTRY.matcher(in.industryCode()).matches()) {
+            c.fail("industryCode", "invalid-industry-code", "must be a GB/T 4754 code such as C3841");
+        }
+        c.region("region", in.region());
+        if (in.trl() < 1 || in.trl() > 9) c.fail("trl", "invalid-trl", "technology readiness level must be 1 to 9");
+        inventors(c, in.inventors());
+        contact(c, in.contact());
+        var patents = Patents.check(c, in.patents());
+        boolean open = Boolean.TRUE.equals(in.openLicence());
+        var fee = c.money("openLicenceFee", in.openLicenceFee());
+        if (fee != null && !open) c.fail("openLicenceFee", "open-licence-fee-without-open-licence", "only an open-licensed achievement declares a fee");
+        Offer offer = offer(c, in.offer(), open);
+        if (!c.violations().isEmpty()) throw new RuleViolations(c.violations());
+        return new AchievementInput(title, summary, problem, advantages, indicators, applications, commercial, keywords,
+            in.field(), ipc, in.industryCode(), in.region(), in.trl(), in.stage(), in.form(),
+            in.ownerType() == null ? OwnerType.UNIVERSITY : in.ownerType(), in.inventors() == null ? List.of() : in.inventors(),
+            in.contact(), patents, open, fee, in.encumbrances() == null ? List.of() : in.encumbrances(), offer);
+    }
+
+    private static List<String> ipcCodes(Checks c, List<String> codes) {
+        if (codes == null) return List.of();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String n = Ipc.normalise(codes.get(i));
+            if (n == null) c.fail("ipcCodes[" + i + "]", "invalid-ipc", "is not an IPC symbol such as H01M 10/48");
+            else if (!out.contains(n)) out.add(n);
+        }
+        if (out.size() > 20) c.fail("ipcCodes", "too-many-ipc-codes", "at most 20 IPC codes");
+        return out;
+    }
+
+    private static void inventors(Checks c, List<Inventor> inventors) {
+        if (inventors == null || inventors.isEmpty()) return;
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < inventors.size(); i++) {
+            Inventor inv = inventors.get(i);
+            if (inv.name().isBlank()) c.fail("inventors[" + i + "].name", "missing-name", "an inventor needs a name");
+            BigDecimal share = inv.share();
+            if (share.stripTrailingZeros().scale() > 2) c.fail("inventors[" + i + "].share", "amount-scale", "a share has at most two decimals");
+            if (share.signum() <= 0 || share.compareTo(HUNDRED) > 0) c.fail("inventors[" + i + "].share", "invalid-share", "a share is above 0 and at most 100");
+            sum = sum.add(share);
+        }
+        if (sum.compareTo(HUNDRED) != 0) c.fail("inventors", "inventor-shares-not-100", "inventor shares sum to " + sum.toPlainString() + ", not 100");
+    }
+
+    private static void contact(Checks c, Contact contact) {
+        if (contact == null) return;
+        if (contact.email() != null && !EMAIL.matcher(contact.email()).matches()) c.fail("contact.email", "invalid-email", "is not an e-mail address");
+        if (contact.phone() != null && !PHONE.matcher(contact.phone()).matches()) c.fail("contact.phone", "invalid-phone", "is not a phone number");
+    }
+
+    private static Offer offer(Checks c, Offer offer, boolean openLicence) {
+        if (offer == null) return null;
+        List<TransferMode> modes = offer.transferModes() == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(offer.transferModes()));
+        if (openLicence && (modes.contains(TransferMode.EXCLUSIVE_LICENCE) || modes.contains(TransferMode.SOLE_LICENCE))) {
+            c.fail("offer.transferModes", "open-licence-exclusive", "an open-licensed patent cannot be licensed exclusively or solely");
+        }
+        return new Offer(modes, offer.tradeMethod(), c.money("offer.askingPrice", offer.askingPrice()),
+            c.range("offer.priceRange", offer.priceRange()), c.money("offer.deposit", offer.deposit()));
+    }
+}

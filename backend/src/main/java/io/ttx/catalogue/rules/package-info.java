@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.catalogue.rules;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.catalogue.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,26 @@
+package io.ttx.shared;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+
+/**
+ * Opaque, time-ordered ids: {@code <prefix>_} + 10 Crockford base32 characters of the creation millisecond +
+ * 10 random ones. Sorting by id sorts by creation time, which makes cursor paging a plain range query.
+ */
+public final class Ids {
+    private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Ids() { }
+
+    public static String next(String prefix, Instant now) {
+        char[] out = new char[20];
+        long millis = now.toEpochMilli();
+        for (int i = 9; i >= 0; i--) {
+            out[i] = ALPHABET[(int) (millis & 31)];
+            millis >>>= 5;
+        }
+        for (int i = 10; i < 20; i++) out[i] = ALPHABET[RANDOM.nextInt(32)];
+        return prefix + "_" + new String(out);
+    }
+}

@@ -1,0 +1,17 @@
+package io.ttx.shared.outbox;
+
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+/**
+ * Receives the events of one aggregate type, in order per aggregate, at least once. Must be idempotent (compare
+ * the event's version with what it has). A failure (error signal) leaves the events pending: they are retried.
+ */
+public interface OutboxConsumer {
+    /** The aggregate type this consumer wants, e.g. {@code achievement}. */
+    String aggregateType();
+
+    /** Handles a batch of events (several aggregates, each aggregate's events in order). */
+    Mono<Void> accept(List<OutboxEvent> events);
+}

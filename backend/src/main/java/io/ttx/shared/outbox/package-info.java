@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.shared.outbox;
+
+import org.jspecify.annotations.NullMarked;
