@@ -75,6 +75,13 @@ public class Achievements {
         });
     }
 
+    /** What the caller may do with a listing it can see (404 when it cannot). */
+    public Mono<ListingGrant> grant(CurrentUser user, String id) {
+        return visible(user, id).map(d -> new ListingGrant(d.id(), d.ownerOrg(), effectiveStatus(d, clock.instant()),
+            user.belongsTo(d.ownerOrg()) && user.hasAny(Role.RESEARCHER, Role.TTO),
+            user.belongsTo(d.ownerOrg()) || user.hasAny(Role.BROKER, Role.ADMIN)));
+    }
+
     public Mono<List<HistoryEntry>> history(CurrentUser user, String id) {
         return visible(user, id).map(d -> {
             if (!ListingAccess.seesFull(user, d.ownerOrg())) throw new NotOwner("The trail is for the owner, brokers, auditors and admins.");

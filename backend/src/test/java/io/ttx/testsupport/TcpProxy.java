@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +20,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private final java.util.concurrent.atomic.AtomicReference<Map.Entry<byte[], Runnable>> trigger = new java.util.concurrent.atomic.AtomicReference<>();
 
     private TcpProxy(InetSocketAddress target, int port) {
         this.target = target;
@@ -42,6 +44,14 @@ public final class TcpProxy implements AutoCloseable {
         closeQuietly(s);
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
+    }
+
+    /**
+     * Runs {@code action} once, just before forwarding the first request to the engine whose bytes start with
+     * {@code prefix} (e.g. "PUT "): a way to make something else fail at an exact point of a workflow.
+     */
+    public void onceBefore(String prefix, Runnable action) {
+        trigger.set(Map.entry(prefix.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), action));
     }
 
     /** The engine "comes back" on the same port. */
@@ -71,19 +81,20 @@ public final class TcpProxy implements AutoCloseable {
                 }
                 open.add(client);
                 open.add(upstream);
-                Thread.ofVirtual().start(() -> pump(client, upstream));
-                Thread.ofVirtual().start(() -> pump(upstream, client));
+                Thread.ofVirtual().start(() -> pump(client, upstream, true));
+                Thread.ofVirtual().start(() -> pump(upstream, client, false));
             } catch (IOException e) {
                 // closed by cut(), or the target refused: the client sees a reset either way
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean towardsEngine) {
         byte[] buf = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buf)) >= 0) {
+                if (towardsEngine) fireTrigger(buf, n);
                 out.write(buf, 0, n);
                 out.flush();
             }
@@ -94,6 +105,14 @@ public final class TcpProxy implements AutoCloseable {
             closeQuietly(to);
             open.remove(from);
             open.remove(to);
+        }
+    }
+
+    private void fireTrigger(byte[] buf, int n) {
+        Map.Entry<byte[], Runnable> t = trigger.get();
+        if (t == null || n < t.getKey().length) return;
+        if (java.util.Arrays.equals(buf, 0, t.getKey().length, t.getKey(), 0, t.getKey().length) && trigger.compareAndSet(t, null)) {
+            t.getValue().run();
         }
     }
 

@@ -4,6 +4,7 @@ import io.ttx.catalogue.AchievementInput;
 import io.ttx.catalogue.AchievementInput.Contact;
 import io.ttx.catalogue.AchievementInput.Inventor;
 import io.ttx.catalogue.AchievementInput.Offer;
+import io.ttx.catalogue.EncumbranceType;
 import io.ttx.catalogue.OwnerType;
 import io.ttx.catalogue.RuleViolations;
 import io.ttx.catalogue.TransferMode;
@@ -49,6 +50,10 @@ public final class AchievementRules {
         var fee = c.money("openLicenceFee", in.openLicenceFee());
         if (fee != null && !open) c.fail("openLicenceFee", "open-licence-fee-without-open-licence", "only an open-licensed achievement declares a fee");
         Offer offer = offer(c, in.offer(), open);
+        if (open && in.encumbrances() != null && in.encumbrances().stream().anyMatch(e -> e.type() == EncumbranceType.EXCLUSIVE_LICENCE
+            || e.type() == EncumbranceType.SOLE_LICENCE)) {
+            c.fail("encumbrances", "open-licence-exclusive", "an open-licensed patent cannot carry an exclusive or sole licence");
+        }
         if (!c.violations().isEmpty()) throw new RuleViolations(c.violations());
         return new AchievementInput(title, summary, problem, advantages, indicators, applications, commercial, keywords,
             in.field(), ipc, in.industryCode(), in.region(), in.trl(), in.stage(), in.form(),

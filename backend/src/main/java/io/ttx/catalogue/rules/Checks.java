@@ -53,7 +53,7 @@ public final class Checks {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (int i = 0; i < keywords.size(); i++) {
             String k = strip(keywords.get(i));
-            if (k == null || k.length() > 50) fail(field + "[" + i + "]", "invalid-keyword", "must be 1 to 50 characters");
+            if (k == null || k.codePointCount(0, k.length()) > 50) fail(field + "[" + i + "]", "invalid-keyword", "must be 1 to 50 characters");
             else out.add(k);
         }
         if (out.size() > 20) fail(field, "too-many-keywords", "at most 20 keywords");

@@ -1,5 +1,6 @@
 package io.ttx.shared.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -25,11 +26,13 @@ class BodySizeLimitFilter implements WebFilter, Ordered {
     private final DataSize defaultLimit;
     private final List<Map.Entry<PathPattern, DataSize>> limits;
 
-    BodySizeLimitFilter(ProblemWriter writer, WebProperties props) {
+    BodySizeLimitFilter(ProblemWriter writer, WebProperties props, ObjectProvider<BodySizeLimit> contributed) {
         this.writer = writer;
         this.defaultLimit = props.maxBodySize();
-        this.limits = props.maxBodySizes().entrySet().stream()
-            .map(e -> Map.entry(PathPatternParser.defaultInstance.parse(e.getKey()), e.getValue())).toList();
+        java.util.ArrayList<Map.Entry<PathPattern, DataSize>> all = new java.util.ArrayList<>();
+        props.maxBodySizes().forEach((k, v) -> all.add(Map.entry(PathPatternParser.defaultInstance.parse(k), v)));
+        contributed.orderedStream().forEach(l -> all.add(Map.entry(PathPatternParser.defaultInstance.parse(l.pathPattern()), l.limit())));
+        this.limits = List.copyOf(all);
     }
 
     @Override

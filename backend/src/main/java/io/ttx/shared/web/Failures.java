@@ -10,10 +10,10 @@ import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
 /** Tells a backing store that does not answer (503, retry later) from a bug (500). */
-final class Failures {
+public final class Failures {
     private Failures() { }
 
-    static boolean storeUnavailable(Throwable e) {
+    public static boolean storeUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException
                 || t instanceof MongoTimeoutException || t instanceof MongoSocketException

@@ -47,6 +47,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
             case PRECONDITION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         ProblemDetail pd = problems.of(status, ex.code(), ex.getMessage(), exchange);
         ex.properties().forEach(pd::setProperty);

@@ -1,0 +1,35 @@
+package io.ttx.documents;
+
+import io.ttx.shared.DomainException;
+
+/** The ways an upload or download is refused, each with its stable code. */
+public final class DocumentProblems extends DomainException {
+    private DocumentProblems(String code, Kind kind, String message) {
+        super(code, kind, message);
+    }
+
+    static DocumentProblems tooLarge(long limit) {
+        return new DocumentProblems("payload-too-large", Kind.TOO_LARGE, "A document may have at most " + limit + " bytes.");
+    }
+
+    static DocumentProblems unsupportedType(String detected) {
+        return new DocumentProblems("unsupported-document-type", Kind.UNSUPPORTED_TYPE,
+            "The content is " + detected + ", which is not accepted (PDF, Office, images, plain text, zip).");
+    }
+
+    static DocumentProblems storageUnavailable() {
+        return new DocumentProblems("service-unavailable", Kind.UNAVAILABLE, "Document storage is not available; retry later.");
+    }
+
+    static DocumentProblems notFound(String id) {
+        return new DocumentProblems("not-found", Kind.NOT_FOUND, "No document " + id + ".");
+    }
+
+    static DocumentProblems notOwner() {
+        return new DocumentProblems("forbidden", Kind.FORBIDDEN, "Only the owning organisation's researchers and TTO manage its documents.");
+    }
+
+    static DocumentProblems malformed(String detail) {
+        return new DocumentProblems("validation-failed", Kind.MALFORMED, detail);
+    }
+}

@@ -1,0 +1,45 @@
+package io.ttx.documents;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * @param maxSize           largest document (413 above; from Content-Length when sent, else while streaming)
+ * @param partSize          S3 multipart part size: heap use per upload stays within a few of these
+ * @param presignTtl        lifetime of a download URL
+ * @param publicEndpoint    S3 endpoint as browsers reach it, when it differs from the backend's (presigned URLs)
+ * @param allowedTypes      detected media types accepted (others 415); a trailing '*' matches a prefix
+ * @param textLimit         most characters of text extracted from one public document
+ * @param extractionTimeout longest time spent extracting one document's text
+ * @param orphanAge         objects without metadata older than this are removed by the sweep
+ * @param sweepInterval     how often the orphan sweep runs
+ */
+@ConfigurationProperties("ttx.documents")
+public record DocumentProperties(DataSize maxSize, DataSize partSize, Duration presignTtl, @Nullable URI publicEndpoint,
+                                 List<String> allowedTypes, int textLimit, Duration extractionTimeout, Duration orphanAge,
+                                 Duration sweepInterval) {
+    public DocumentProperties {
+        if (maxSize == null) maxSize = DataSize.ofMegabytes(100);
+        if (partSize == null) partSize = DataSize.ofMegabytes(5);
+        if (presignTtl == null) presignTtl = Duration.ofMinutes(5);
+        if (allowedTypes == null || allowedTypes.isEmpty()) allowedTypes = List.of("application/pdf", "application/msword",
+            "application/vnd.openxmlformats-officedocument.*", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+            "application/vnd.oasis.opendocument.*", "image/png", "image/jpeg", "image/gif", "image/webp", "text/plain", "application/zip");
+        if (textLimit <= 0) textLimit = 1_000_000;
+        if (extractionTimeout == null) extractionTimeout = Duration.ofSeconds(30);
+        if (orphanAge == null) orphanAge = Duration.ofHours(1);
+        if (sweepInterval == null) sweepInterval = Duration.ofMinutes(10);
+    }
+
+    public boolean allows(String mediaType) {
+        for (String a : allowedTypes) {
+            if (a.endsWith("*") ? mediaType.startsWith(a.substring(0, a.length() - 1)) : a.equals(mediaType)) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,138 @@
+package io.ttx.documents;
+
+import io.ttx.catalogue.Achievements;
+import io.ttx.catalogue.ListingGrant;
+import io.ttx.documents.persistence.DocumentRecord;
+import io.ttx.documents.persistence.DocumentRecord.TextStatus;
+import io.ttx.documents.persistence.DocumentStore;
+import io.ttx.documents.storage.ObjectStore;
+import io.ttx.identity.CurrentUser;
+import io.ttx.shared.Ids;
+import io.ttx.shared.outbox.OutboxRelay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Documents of achievements (module API). Upload order guarantees no orphans: the object is stored first, then its
+ * metadata; when the metadata write fails the object is removed again (and the periodic sweep catches what a crash
+ * leaves behind). Confidential documents are shown only to the owner organisation, brokers, admins and NDA holders.
+ */
+@Service
+public class Documents {
+    private static final Logger log = LoggerFactory.getLogger(Documents.class);
+    static final Set<String> EXTRACTABLE_PREFIXES = Set.of("application/pdf", "application/msword",
+        "application/vnd.openxmlformats-officedocument", "application/vnd.ms-", "application/vnd.oasis.opendocument");
+
+    private final Achievements achievements;
+    private final DocumentStore store;
+    private final ObjectStore objects;
+    private final NdaCheck nda;
+    private final OutboxRelay relay;
+    private final DocumentProperties props;
+    private final Clock clock;
+
+    Documents(Achievements achievements, DocumentStore store, ObjectStore objects, NdaCheck nda, OutboxRelay relay,
+              DocumentProperties props, Clock clock) {
+        this.achievements = achievements;
+        this.store = store;
+        this.objects = objects;
+        this.nda = nda;
+        this.relay = relay;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    /** The part of an upload the web layer streamed to storage: where, what and how much. */
+    public record StoredObject(String documentId, String objectKey, String filename, String contentType, long size, String sha256) { }
+
+    /** Checks the caller may add documents to the achievement, and names the object key for the upload. */
+    public Mono<StoredObject> prepare(CurrentUser user, String achievementId, String filename) {
+        return achievements.grant(user, achievementId).map(g -> {
+            if (!g.owner()) throw DocumentProblems.notOwner();
+            String id = Ids.next("doc", clock.instant());
+            return new StoredObject(id, "achievements/" + achievementId + "/" + id, filename, "", 0, "");
+        });
+    }
+
+    /** Writes the metadata of a stored object; on failure removes the object so that nothing is orphaned. */
+    public Mono<DocumentView> register(CurrentUser user, String achievementId, StoredObject stored, Confidentiality confidentiality) {
+        Instant now = clock.instant();
+        boolean extract = confidentiality == Confidentiality.PUBLIC && extractable(stored.contentType());
+        DocumentRecord r = new DocumentRecord(stored.documentId(), achievementId, user.org() == null ? "" : user.org(), stored.objectKey(),
+            stored.filename(), stored.contentType(), stored.size(), stored.sha256(), confidentiality, user.subject(), now,
+            extract ? TextStatus.PENDING : TextStatus.NOT_APPLICABLE, null,
+            List.of(new DocumentRecord.DocumentEvent(UUID.randomUUID().toString(), "DocumentUploaded", 1, now)));
+        return store.insert(r)
+            .onErrorResume(e -> discard(stored.objectKey()).then(Mono.error(e)))
+            .doOnNext(x -> relay.nudge(DocumentStore.COLLECTION))
+            .map(Documents::view);
+    }
+
+    /** Removes an object whose upload cannot complete (best effort: the orphan sweep retries later). */
+    public Mono<Void> discard(String objectKey) {
+        return objects.delete(objectKey).onErrorResume(e -> {
+            log.warn("could not remove {} now, the orphan sweep will: {}", objectKey, e.toString());
+            return Mono.empty();
+        });
+    }
+
+    public Flux<DocumentView> list(CurrentUser user, String achievementId) {
+        return achievements.grant(user, achievementId).flatMapMany(g -> mayReadConfidential(user, g)
+            .flatMapMany(confidential -> store.ofAchievement(achievementId)
+                .filter(d -> confidential || d.confidentiality() == Confidentiality.PUBLIC)
+                .map(Documents::view)));
+    }
+
+    /** A short-lived presigned download URL, after the same visibility checks as the listing. */
+    public Mono<URI> downloadUrl(CurrentUser user, String documentId) {
+        return visible(user, documentId).map(d -> {
+            try {
+                return objects.presign(d.objectKey(), d.filename(), d.contentType(), props.presignTtl());
+            } catch (Exception e) {
+                throw DocumentProblems.storageUnavailable();
+            }
+        });
+    }
+
+    public Mono<Void> delete(CurrentUser user, String documentId) {
+        return store.find(documentId).switchIfEmpty(Mono.error(() -> DocumentProblems.notFound(documentId)))
+            .flatMap(d -> achievements.grant(user, d.achievementId()).flatMap(g -> {
+                if (!g.owner()) return Mono.error(DocumentProblems.notOwner());
+                return store.delete(documentId).then(discard(d.objectKey()));
+            }));
+    }
+
+    private Mono<DocumentRecord> visible(CurrentUser user, String documentId) {
+        return store.find(documentId)
+            .flatMap(d -> achievements.grant(user, d.achievementId())
+                .flatMap(g -> d.confidentiality() == Confidentiality.PUBLIC ? Mono.just(d)
+                    : mayReadConfidential(user, g).filter(ok -> ok).map(ok -> d))
+                .onErrorResume(io.ttx.catalogue.ListingNotFound.class, e -> Mono.empty()))
+            .switchIfEmpty(Mono.error(() -> DocumentProblems.notFound(documentId)));
+    }
+
+    private Mono<Boolean> mayReadConfidential(CurrentUser user, ListingGrant g) {
+        if (g.confidential()) return Mono.just(true);
+        if (user.org() == null) return Mono.just(false);
+        return nda.signed(user.org(), g.id());
+    }
+
+    static boolean extractable(String contentType) {
+        return EXTRACTABLE_PREFIXES.stream().anyMatch(contentType::startsWith);
+    }
+
+    static DocumentView view(DocumentRecord d) {
+        return new DocumentView(d.id(), d.achievementId(), d.filename(), d.contentType(), d.size(), d.sha256(), d.confidentiality(),
+            d.uploadedBy(), d.uploadedAt());
+    }
+}

@@ -1,0 +1,25 @@
+package io.ttx.documents.persistence;
+
+import io.ttx.documents.Confidentiality;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A document's metadata, its extracted text (public PDF/Office documents only) and its pending events. Written only
+ * after its object is stored; removed before its object, so metadata never points at nothing for long.
+ */
+@Document("documents")
+public record DocumentRecord(@Id String id, String achievementId, String ownerOrg, String objectKey, String filename,
+                             String contentType, long size, String sha256, Confidentiality confidentiality, String uploadedBy,
+                             Instant uploadedAt, TextStatus textStatus, @Nullable String text, List<DocumentEvent> pendingEvents) {
+
+    /** Whether searchable text is (to be) extracted. */
+    public enum TextStatus { NOT_APPLICABLE, PENDING, EXTRACTED, FAILED }
+
+    /** An event waiting for the outbox relay (same shape as the catalogue's). */
+    public record DocumentEvent(String id, String type, long version, Instant at) { }
+}

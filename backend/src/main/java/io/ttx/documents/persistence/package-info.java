@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.documents.persistence;
+
+import org.jspecify.annotations.NullMarked;

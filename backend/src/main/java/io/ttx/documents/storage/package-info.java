@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.documents.storage;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,79 @@
+package io.ttx.documents.text;
+
+import io.ttx.documents.DocumentProperties;
+import io.ttx.documents.persistence.DocumentRecord;
+import io.ttx.documents.persistence.DocumentRecord.TextStatus;
+import io.ttx.documents.persistence.DocumentStore;
+import io.ttx.documents.storage.ObjectStore;
+import io.ttx.shared.outbox.OutboxConsumer;
+import io.ttx.shared.outbox.OutboxEvent;
+import io.ttx.shared.outbox.OutboxRelay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * After an upload, extracts the searchable text of PUBLIC PDF and Office documents (confidential ones are never
+ * read, so their text cannot reach the index), bounded in size and time, and records {@code DocumentTextExtracted}
+ * for the search index. Runs as a consumer of document events: if storage is down the event stays pending and is
+ * retried; a document whose extraction fails or times out is marked FAILED and not retried.
+ */
+@Component
+class TextExtraction implements OutboxConsumer {
+    private static final Logger log = LoggerFactory.getLogger(TextExtraction.class);
+    private final DocumentStore store;
+    private final ObjectStore objects;
+    private final TextExtractor extractor;
+    private final DocumentProperties props;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    TextExtraction(DocumentStore store, ObjectStore objects, TextExtractor extractor, DocumentProperties props, OutboxRelay relay, Clock clock) {
+        this.store = store;
+        this.objects = objects;
+        this.extractor = extractor;
+        this.props = props;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "document";
+    }
+
+    @Override
+    public Mono<Void> accept(List<OutboxEvent> events) {
+        List<String> uploaded = events.stream().filter(e -> e.type().equals("DocumentUploaded")).map(OutboxEvent::aggregateId).toList();
+        if (uploaded.isEmpty()) return Mono.empty();
+        return store.byIds(uploaded).filter(d -> d.textStatus() == TextStatus.PENDING).concatMap(this::extract).then()
+            .doOnSuccess(x -> relay.nudge(DocumentStore.COLLECTION));
+    }
+
+    private Mono<Boolean> extract(DocumentRecord d) {
+        return objects.open(d.objectKey())
+            .flatMap(in -> Mono.fromCallable(() -> {
+                try (InputStream stream = in) {
+                    return extractor.extract(stream, props.textLimit());
+                }
+            }).subscribeOn(Schedulers.boundedElastic()).timeout(props.extractionTimeout()))
+            .map(text -> new Object[] {TextStatus.EXTRACTED, text})
+            .onErrorResume(e -> !(e instanceof TimeoutException) && io.ttx.shared.web.Failures.storeUnavailable(e)
+                ? Mono.error(e) // storage down: leave the event pending, retry later
+                : Mono.fromSupplier(() -> {
+                    log.warn("text extraction of {} failed: {}", d.id(), e.toString());
+                    return new Object[] {TextStatus.FAILED, ""};
+                }))
+            .flatMap(r -> store.textExtracted(d.id(), (TextStatus) r[0], (String) r[1],
+                new DocumentRecord.DocumentEvent(UUID.randomUUID().toString(), "DocumentTextExtracted", 2, clock.instant())));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.documents.web;
+
+import org.jspecify.annotations.NullMarked;
