@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 public record AchievementView(String id, String ownerOrg, ListingStatus status, long version, Instant createdAt,
                               Instant updatedAt, @Nullable Instant publishedAt, @Nullable Instant expiresAt,
-                              @JsonUnwrapped AchievementInput content) {
+                              @Nullable PriceHint priceHint, @JsonUnwrapped AchievementInput content) {
 
     /** The ETag of this version (strong: any change bumps the version). */
     public String etag() {

@@ -50,7 +50,7 @@ public class Achievements {
             String id = Ids.next("ach", now);
             HistoryEntry created = new HistoryEntry(now, user.subject(), org, ListingAction.CREATE, null, ListingStatus.DRAFT, null, null);
             return new AchievementDocument(id, org, user.subject(), ListingStatus.DRAFT, 1, now, now, null, null, content,
-                priceFen(content), List.of(created), List.of(ListingChanges.event(AGGREGATE, ListingAction.CREATE, 1, now)));
+                priceFen(content), null, List.of(created), List.of(ListingChanges.event(AGGREGATE, ListingAction.CREATE, 1, now)));
         }).flatMap(store::insert).doOnNext(d -> relay.nudge(AchievementStore.COLLECTION)).map(d -> view(user, d));
     }
 
@@ -82,6 +82,21 @@ public class Achievements {
             user.belongsTo(d.ownerOrg()) || user.hasAny(Role.BROKER, Role.ADMIN)));
     }
 
+    /** The facts a valuation needs, with the caller's grant (404 when the caller cannot see the achievement). */
+    public Mono<AchievementFacts> facts(CurrentUser user, String id) {
+        return grant(user, id).zipWith(store.find(id), (g, d) -> new AchievementFacts(g, d.content().trl(),
+            Boolean.TRUE.equals(d.content().openLicence()), d.content().field()));
+    }
+
+    /**
+     * Makes a valuation's recommended range the listing's public price hint (owner organisation's TTO only): one
+     * conditional write with its trail entry and event, so search shows the hint too.
+     */
+    public Mono<AchievementView> publishPriceHint(CurrentUser user, String id, PriceHint hint) {
+        return change(user, id, null, ListingAction.PRICE_HINT, "valuation " + hint.valuationId(),
+            d -> ListingAccess.requireOwner(user, d.ownerOrg(), Role.TTO), AchievementDocument::content, hint);
+    }
+
     public Mono<List<HistoryEntry>> history(CurrentUser user, String id) {
         return visible(user, id).map(d -> {
             if (!ListingAccess.seesFull(user, d.ownerOrg())) throw new NotOwner("The trail is for the owner, brokers, auditors and admins.");
@@ -93,7 +108,7 @@ public class Achievements {
     public Mono<AchievementView> edit(CurrentUser user, String id, @Nullable Long ifMatch, UnaryOperator<AchievementInput> patch) {
         return change(user, id, ifMatch, ListingAction.EDIT, null,
             d -> ListingAccess.requireOwner(user, d.ownerOrg(), Role.RESEARCHER, Role.TTO),
-            d -> AchievementRules.check(patch.apply(d.content()), d.ownerOrg()));
+            d -> AchievementRules.check(patch.apply(d.content()), d.ownerOrg()), null);
     }
 
     public Mono<AchievementView> transition(CurrentUser user, String id, @Nullable Long ifMatch, ListingAction action, @Nullable String note) {
@@ -103,7 +118,7 @@ public class Achievements {
             } else {
                 ListingAccess.requireOwner(user, d.ownerOrg(), Role.RESEARCHER, Role.TTO);
             }
-        }, AchievementDocument::content);
+        }, AchievementDocument::content, null);
     }
 
     public Mono<Void> delete(CurrentUser user, String id, long ifMatch) {
@@ -127,7 +142,8 @@ public class Achievements {
 
     /** Order of checks: visible (404), allowed (403), If-Match (412), transition (409), content rules (422). */
     private Mono<AchievementView> change(CurrentUser user, String id, @Nullable Long ifMatch, ListingAction action, @Nullable String note,
-                                         Consumer<AchievementDocument> authorize, Function<AchievementDocument, AchievementInput> content) {
+                                         Consumer<AchievementDocument> authorize, Function<AchievementDocument, AchievementInput> content,
+                                         @Nullable PriceHint hint) {
         return visible(user, id).flatMap(d -> {
             authorize.accept(d);
             if (ifMatch != null && d.version() != ifMatch) throw VersionMismatch.stale(id, d.version());
@@ -136,6 +152,7 @@ public class Achievements {
             AchievementInput newContent = content.apply(d);
             List<String> changed = action == ListingAction.EDIT ? ListingChanges.changedFields(d.content(), newContent) : null;
             AchievementDocument updated = ListingChanges.apply(d, action, next, user.subject(), user.org(), note, newContent, changed, now, props.validity());
+            if (hint != null) updated = ListingChanges.withPriceHint(updated, hint);
             return store.replace(priced(updated), d.version())
                 .switchIfEmpty(Mono.defer(() -> store.find(id).flatMap(latest -> Mono.error(VersionMismatch.stale(id, latest.version())))));
         }).doOnNext(d -> relay.nudge(AchievementStore.COLLECTION)).map(d -> view(user, d));
@@ -155,13 +172,13 @@ public class Achievements {
         AchievementInput c = d.content();
         if (!ListingAccess.seesFull(user, d.ownerOrg())) c = ListingChanges.publicContent(c);
         return new AchievementView(d.id(), d.ownerOrg(), effectiveStatus(d, clock.instant()), d.version(), d.createdAt(), d.updatedAt(),
-            d.publishedAt(), d.expiresAt(), c);
+            d.publishedAt(), d.expiresAt(), d.priceHint(), c);
     }
 
     private static AchievementDocument priced(AchievementDocument d) {
         Long fen = priceFen(d.content());
         return new AchievementDocument(d.id(), d.ownerOrg(), d.createdBy(), d.status(), d.version(), d.createdAt(), d.updatedAt(),
-            d.publishedAt(), d.expiresAt(), d.content(), fen, d.history(), d.pendingEvents());
+            d.publishedAt(), d.expiresAt(), d.content(), fen, d.priceHint(), d.history(), d.pendingEvents());
     }
 
     static @Nullable Long priceFen(AchievementInput c) {

@@ -3,7 +3,8 @@ package io.ttx.catalogue;
 /** What can happen to a listing; each maps to one past-tense event name. */
 public enum ListingAction {
     CREATE("Created"), EDIT("Edited"), SUBMIT("Submitted"), APPROVE("Published"), REQUEST_CHANGES("ChangesRequested"),
-    REJECT("Rejected"), WITHDRAW("Withdrawn"), RENEW("Renewed"), EXPIRE("Expired"), DELETE("Deleted");
+    REJECT("Rejected"), WITHDRAW("Withdrawn"), RENEW("Renewed"), EXPIRE("Expired"), DELETE("Deleted"),
+    PRICE_HINT("PriceHintPublished");
 
     private final String event;
 

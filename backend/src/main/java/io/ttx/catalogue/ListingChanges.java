@@ -32,7 +32,12 @@ final class ListingChanges {
         List<PendingEvent> events = new ArrayList<>(d.pendingEvents());
         events.add(event(Achievements.AGGREGATE, action, version, now));
         return new AchievementDocument(d.id(), d.ownerOrg(), d.createdBy(), next, version, d.createdAt(), now, publishedAt,
-            expiresAt, content, d.askingPriceFen(), List.copyOf(history), List.copyOf(events));
+            expiresAt, content, d.askingPriceFen(), d.priceHint(), List.copyOf(history), List.copyOf(events));
+    }
+
+    static AchievementDocument withPriceHint(AchievementDocument d, PriceHint hint) {
+        return new AchievementDocument(d.id(), d.ownerOrg(), d.createdBy(), d.status(), d.version(), d.createdAt(), d.updatedAt(),
+            d.publishedAt(), d.expiresAt(), d.content(), d.askingPriceFen(), hint, d.history(), d.pendingEvents());
     }
 
     /** Top-level fields whose values differ, for the trail of an edit. */

@@ -15,11 +15,11 @@ public enum ListingStatus {
     DRAFT, UNDER_REVIEW, RECTIFICATION_REQUIRED, PUBLISHED, REJECTED, WITHDRAWN, EXPIRED;
 
     private static final Map<ListingStatus, Set<ListingAction>> ALLOWED = Map.of(
-        DRAFT, EnumSet.of(EDIT, SUBMIT, WITHDRAW, DELETE),
-        UNDER_REVIEW, EnumSet.of(APPROVE, REQUEST_CHANGES, REJECT, WITHDRAW),
-        RECTIFICATION_REQUIRED, EnumSet.of(EDIT, SUBMIT, WITHDRAW),
-        PUBLISHED, EnumSet.of(EDIT, WITHDRAW, RENEW, EXPIRE),
-        EXPIRED, EnumSet.of(RENEW, WITHDRAW),
+        DRAFT, EnumSet.of(EDIT, SUBMIT, WITHDRAW, DELETE, PRICE_HINT),
+        UNDER_REVIEW, EnumSet.of(APPROVE, REQUEST_CHANGES, REJECT, WITHDRAW, PRICE_HINT),
+        RECTIFICATION_REQUIRED, EnumSet.of(EDIT, SUBMIT, WITHDRAW, PRICE_HINT),
+        PUBLISHED, EnumSet.of(EDIT, WITHDRAW, RENEW, EXPIRE, PRICE_HINT),
+        EXPIRED, EnumSet.of(RENEW, WITHDRAW, PRICE_HINT),
         REJECTED, EnumSet.noneOf(ListingAction.class),
         WITHDRAWN, EnumSet.noneOf(ListingAction.class));
 
@@ -37,7 +37,7 @@ public enum ListingStatus {
             case REJECT -> REJECTED;
             case WITHDRAW, DELETE -> WITHDRAWN;
             case EXPIRE -> EXPIRED;
-            case CREATE, EDIT -> this;
+            case CREATE, EDIT, PRICE_HINT -> this;
         };
     }
 

@@ -20,12 +20,13 @@ class ListingStatusTests {
     private static final Map<ListingStatus, Map<ListingAction, ListingStatus>> TABLE = new EnumMap<>(ListingStatus.class);
 
     static {
-        TABLE.put(DRAFT, Map.of(EDIT, DRAFT, SUBMIT, UNDER_REVIEW, WITHDRAW, WITHDRAWN, DELETE, WITHDRAWN));
+        TABLE.put(DRAFT, Map.of(EDIT, DRAFT, SUBMIT, UNDER_REVIEW, WITHDRAW, WITHDRAWN, DELETE, WITHDRAWN, PRICE_HINT, DRAFT));
         TABLE.put(UNDER_REVIEW, Map.of(APPROVE, PUBLISHED, REQUEST_CHANGES, RECTIFICATION_REQUIRED, REJECT, REJECTED,
-            WITHDRAW, WITHDRAWN));
-        TABLE.put(RECTIFICATION_REQUIRED, Map.of(EDIT, RECTIFICATION_REQUIRED, SUBMIT, UNDER_REVIEW, WITHDRAW, WITHDRAWN));
-        TABLE.put(PUBLISHED, Map.of(EDIT, PUBLISHED, WITHDRAW, WITHDRAWN, RENEW, PUBLISHED, EXPIRE, EXPIRED));
-        TABLE.put(EXPIRED, Map.of(RENEW, PUBLISHED, WITHDRAW, WITHDRAWN));
+            WITHDRAW, WITHDRAWN, PRICE_HINT, UNDER_REVIEW));
+        TABLE.put(RECTIFICATION_REQUIRED, Map.of(EDIT, RECTIFICATION_REQUIRED, SUBMIT, UNDER_REVIEW, WITHDRAW, WITHDRAWN,
+            PRICE_HINT, RECTIFICATION_REQUIRED));
+        TABLE.put(PUBLISHED, Map.of(EDIT, PUBLISHED, WITHDRAW, WITHDRAWN, RENEW, PUBLISHED, EXPIRE, EXPIRED, PRICE_HINT, PUBLISHED));
+        TABLE.put(EXPIRED, Map.of(RENEW, PUBLISHED, WITHDRAW, WITHDRAWN, PRICE_HINT, EXPIRED));
         TABLE.put(REJECTED, Map.of());
         TABLE.put(WITHDRAWN, Map.of());
     }
@@ -57,7 +58,7 @@ class ListingStatusTests {
                 }
             }
         }
-        assertThat(legal).isEqualTo(17);
+        assertThat(legal).isEqualTo(22);
         assertThat(illegal).isEqualTo(ListingStatus.values().length * ListingAction.values().length - 17);
     }
 

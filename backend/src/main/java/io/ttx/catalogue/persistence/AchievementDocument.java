@@ -3,6 +3,7 @@ package io.ttx.catalogue.persistence;
 import io.ttx.catalogue.AchievementInput;
 import io.ttx.catalogue.HistoryEntry;
 import io.ttx.catalogue.ListingStatus;
+import io.ttx.catalogue.PriceHint;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -19,4 +20,4 @@ import java.util.List;
 public record AchievementDocument(@Id String id, String ownerOrg, String createdBy, ListingStatus status, long version,
                                   Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt,
                                   @Nullable Instant expiresAt, AchievementInput content, @Nullable Long askingPriceFen,
-                                  List<HistoryEntry> history, List<PendingEvent> pendingEvents) { }
+                                  @Nullable PriceHint priceHint, List<HistoryEntry> history, List<PendingEvent> pendingEvents) { }
