@@ -59,7 +59,7 @@ class ListingStatusTests {
             }
         }
         assertThat(legal).isEqualTo(22);
-        assertThat(illegal).isEqualTo(ListingStatus.values().length * ListingAction.values().length - 17);
+        assertThat(illegal).isEqualTo(ListingStatus.values().length * ListingAction.values().length - 22);
     }
 
     @Test
