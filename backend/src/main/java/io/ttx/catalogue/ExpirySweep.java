@@ -17,13 +17,13 @@ import reactor.core.publisher.Mono;
 @Component
 class ExpirySweep implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ExpirySweep.class);
-    private final Achievements achievements;
+    private final java.util.List<ListingService<?, ?>> listings;
     private final Leases leases;
     private final CatalogueProperties props;
     private Disposable running = Disposables.disposed();
 
-    ExpirySweep(Achievements achievements, Leases leases, CatalogueProperties props) {
-        this.achievements = achievements;
+    ExpirySweep(java.util.List<ListingService<?, ?>> listings, Leases leases, CatalogueProperties props) {
+        this.listings = listings;
         this.leases = leases;
         this.props = props;
     }
@@ -33,7 +33,7 @@ class ExpirySweep implements SmartLifecycle {
         running = Flux.interval(props.expirySweepInterval())
             .onBackpressureDrop()
             .concatMap(t -> leases.acquire("sweep:expiry", props.expirySweepInterval().multipliedBy(2))
-                .flatMap(held -> held ? achievements.expireDue() : Mono.just(0L))
+                .flatMap(held -> held ? Flux.fromIterable(listings).concatMap(ListingService::expireDue).reduce(0L, Long::sum) : Mono.just(0L))
                 .onErrorResume(e -> {
                     log.warn("expiry sweep failed, will retry: {}", e.toString());
                     return Mono.just(0L);

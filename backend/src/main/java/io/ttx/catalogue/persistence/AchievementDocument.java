@@ -20,4 +20,19 @@ import java.util.List;
 public record AchievementDocument(@Id String id, String ownerOrg, String createdBy, ListingStatus status, long version,
                                   Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt,
                                   @Nullable Instant expiresAt, AchievementInput content, @Nullable Long askingPriceFen,
-                                  @Nullable PriceHint priceHint, List<HistoryEntry> history, List<PendingEvent> pendingEvents) { }
+                                  @Nullable PriceHint priceHint, List<HistoryEntry> history, List<PendingEvent> pendingEvents)
+    implements ListingRecord<AchievementInput, AchievementDocument> {
+
+    @Override
+    public AchievementDocument next(ListingStatus status, long version, Instant updatedAt, @Nullable Instant publishedAt,
+                                    @Nullable Instant expiresAt, AchievementInput content, List<HistoryEntry> history,
+                                    List<PendingEvent> pendingEvents) {
+        return new AchievementDocument(id, ownerOrg, createdBy, status, version, createdAt, updatedAt, publishedAt, expiresAt, content,
+            askingPriceFen, priceHint, history, pendingEvents);
+    }
+
+    public AchievementDocument with(@Nullable Long askingPriceFen, @Nullable PriceHint priceHint) {
+        return new AchievementDocument(id, ownerOrg, createdBy, status, version, createdAt, updatedAt, publishedAt, expiresAt, content,
+            askingPriceFen, priceHint, history, pendingEvents);
+    }
+}

@@ -106,7 +106,7 @@ class AchievementController {
                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                  @Valid @RequestBody ReviewRequest body) {
         ListingAction action = ListingAction.valueOf(body.decision().name());
-        return achievements.transition(CurrentUser.of(jwt), id, Versions.ifMatch(ifMatch), action, body.note()).map(AchievementController::ok);
+        return achievements.step(CurrentUser.of(jwt), id, Versions.ifMatch(ifMatch), action, body.note()).map(AchievementController::ok);
     }
 
     @GetMapping("/{id}/history")
@@ -115,7 +115,7 @@ class AchievementController {
     }
 
     private Mono<ResponseEntity<AchievementView>> step(Jwt jwt, String id, String ifMatch, ListingAction action, NoteRequest body) {
-        return achievements.transition(CurrentUser.of(jwt), id, Versions.ifMatch(ifMatch), action, body == null ? null : body.note())
+        return achievements.step(CurrentUser.of(jwt), id, Versions.ifMatch(ifMatch), action, body == null ? null : body.note())
             .map(AchievementController::ok);
     }
 

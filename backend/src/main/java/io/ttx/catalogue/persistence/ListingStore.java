@@ -1,0 +1,69 @@
+package io.ttx.catalogue.persistence;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.Collection;
+
+/** MongoDB access for one kind of listing: single-document writes conditional on the version, range-paged reads. */
+public class ListingStore<D extends ListingRecord<?, D>> {
+    private final ReactiveMongoTemplate mongo;
+    private final Class<D> type;
+    private final String collection;
+
+    protected ListingStore(ReactiveMongoTemplate mongo, Class<D> type, String collection) {
+        this.mongo = mongo;
+        this.type = type;
+        this.collection = collection;
+    }
+
+    public String collection() {
+        return collection;
+    }
+
+    public Mono<D> insert(D doc) {
+        return mongo.insert(doc, collection);
+    }
+
+    public Mono<D> find(String id) {
+        return mongo.findById(id, type, collection);
+    }
+
+    /** Replaces the document only if it still has {@code expectedVersion}; empty when someone changed it first. */
+    public Mono<D> replace(D next, long expectedVersion) {
+        Query q = Query.query(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion));
+        return mongo.findAndReplace(q, next, FindAndReplaceOptions.options().returnNew(), type, collection);
+    }
+
+    public Mono<Boolean> delete(String id, long expectedVersion) {
+        Query q = Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion));
+        return mongo.remove(q, collection).map(r -> r.getDeletedCount() == 1);
+    }
+
+    /** Newest first, ids below {@code before} (the cursor), optionally of one organisation and some statuses. */
+    public Flux<D> page(@Nullable String ownerOrg, Collection<String> statuses, @Nullable String before, int limit) {
+        Criteria c = new Criteria();
+        if (ownerOrg != null) c = c.and("ownerOrg").is(ownerOrg);
+        if (!statuses.isEmpty()) c = c.and("status").in(statuses);
+        if (before != null) c = c.and("_id").lt(before);
+        return mongo.find(Query.query(c).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit), type, collection);
+    }
+
+    /** Published listings whose validity ended (for the expiry sweep). */
+    public Flux<D> expiredBy(Instant now, int limit) {
+        Query q = Query.query(Criteria.where("status").is("PUBLISHED").and("expiresAt").lte(now)).limit(limit);
+        return mongo.find(q, type, collection);
+    }
+
+    /** Every document in id order (for rebuilding derived indexes). */
+    public Flux<D> all() {
+        return mongo.find(new Query().with(Sort.by("_id")), type, collection);
+    }
+}
