@@ -25,17 +25,21 @@ class CatalogueConfiguration {
         return new OutboxSource(AchievementStore.COLLECTION, "achievement");
     }
 
+    @Bean
+    OutboxSource demandEvents() {
+        return new OutboxSource(io.ttx.catalogue.persistence.DemandStore.COLLECTION, "demand");
+    }
+
     /** Indexes for the list, review-queue, expiry and relay queries; created in the background, retried until MongoDB answers. */
     @EventListener(ApplicationReadyEvent.class)
     void ensureIndexes(ApplicationReadyEvent event) {
         ReactiveMongoTemplate mongo = event.getApplicationContext().getBean(ReactiveMongoTemplate.class);
-        var ops = mongo.indexOps(AchievementStore.COLLECTION);
-        Flux.just(
+        Flux.just(AchievementStore.COLLECTION, io.ttx.catalogue.persistence.DemandStore.COLLECTION).concatMap(collection -> Flux.just(
                 new Index().on("ownerOrg", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("owner_id"),
                 new Index().on("status", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("status_id"),
                 new Index().on("status", Sort.Direction.ASC).on("expiresAt", Sort.Direction.ASC).named("status_expiry"),
                 new Index().on("pendingEvents.id", Sort.Direction.ASC).sparse().named("pending_events"))
-            .concatMap(ops::createIndex)
+            .concatMap(mongo.indexOps(collection)::createIndex))
             .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
             .doOnError(e -> log.warn("index creation failed: {}", e.toString()))
             .subscribe();

@@ -41,6 +41,11 @@ abstract class ListingService<C extends Record, D extends ListingRecord<C, D>> {
     /** When a listing (re)published now expires. */
     abstract Instant expiry(D d, Instant now);
 
+    /** A kind of listing's own precondition for a lifecycle step (after the role checks, before the transition). */
+    void checkTransition(D d, ListingAction action) {
+        // none by default
+    }
+
     /** Fields derived from the content (kept in the same write), e.g. a price duplicated for range queries. */
     D derive(D d) {
         return d;
@@ -62,6 +67,7 @@ abstract class ListingService<C extends Record, D extends ListingRecord<C, D>> {
             } else {
                 ListingAccess.requireOwner(user, d.ownerOrg(), ownerRoles);
             }
+            checkTransition(d, action);
         }, ListingRecord::content, UnaryOperator.identity());
     }
 

@@ -21,5 +21,13 @@ class CatalogueAccessRules implements ApiAccessRules {
         a.pathMatchers(HttpMethod.PATCH, "/api/v1/achievements/*").hasAnyRole(OWNERS);
         a.pathMatchers(HttpMethod.DELETE, "/api/v1/achievements/*").hasAnyRole(OWNERS);
         a.pathMatchers(HttpMethod.GET, "/api/v1/achievements", "/api/v1/achievements/*", "/api/v1/achievements/*/history").authenticated();
+        String enterprise = Role.ENTERPRISE.claim();
+        a.pathMatchers(HttpMethod.POST, "/api/v1/demands").hasRole(enterprise);
+        a.pathMatchers(HttpMethod.POST, "/api/v1/demands/*/review").hasAnyRole(REVIEWERS);
+        a.pathMatchers(HttpMethod.POST, "/api/v1/demands/*/submission", "/api/v1/demands/*/withdrawal", "/api/v1/demands/*/renewal")
+            .hasRole(enterprise);
+        a.pathMatchers(HttpMethod.PATCH, "/api/v1/demands/*").hasRole(enterprise);
+        a.pathMatchers(HttpMethod.DELETE, "/api/v1/demands/*").hasRole(enterprise);
+        a.pathMatchers(HttpMethod.GET, "/api/v1/demands", "/api/v1/demands/*", "/api/v1/demands/*/history").authenticated();
     }
 }
