@@ -1,6 +1,7 @@
 package io.ttx.documents;
 
 import io.ttx.catalogue.Achievements;
+import io.ttx.catalogue.Demands;
 import io.ttx.catalogue.ListingGrant;
 import io.ttx.documents.persistence.DocumentRecord;
 import io.ttx.documents.persistence.DocumentRecord.TextStatus;
@@ -34,6 +35,7 @@ public class Documents {
         "application/vnd.openxmlformats-officedocument", "application/vnd.ms-", "application/vnd.oasis.opendocument");
 
     private final Achievements achievements;
+    private final Demands demands;
     private final DocumentStore store;
     private final ObjectStore objects;
     private final NdaCheck nda;
@@ -41,9 +43,10 @@ public class Documents {
     private final DocumentProperties props;
     private final Clock clock;
 
-    Documents(Achievements achievements, DocumentStore store, ObjectStore objects, NdaCheck nda, OutboxRelay relay,
+    Documents(Achievements achievements, Demands demands, DocumentStore store, ObjectStore objects, NdaCheck nda, OutboxRelay relay,
               DocumentProperties props, Clock clock) {
         this.achievements = achievements;
+        this.demands = demands;
         this.store = store;
         this.objects = objects;
         this.nda = nda;
@@ -55,20 +58,24 @@ public class Documents {
     /** The part of an upload the web layer streamed to storage: where, what and how much. */
     public record StoredObject(String documentId, String objectKey, String filename, String contentType, long size, String sha256) { }
 
-    /** Checks the caller may add documents to the achievement, and names the object key for the upload. */
-    public Mono<StoredObject> prepare(CurrentUser user, String achievementId, String filename) {
-        return achievements.grant(user, achievementId).map(g -> {
+    /** Checks the caller may add documents to the listing, and names the object key for the upload. */
+    public Mono<StoredObject> prepare(CurrentUser user, ListingKind kind, String listingId) {
+        return grant(user, kind, listingId).map(g -> {
             if (!g.owner()) throw DocumentProblems.notOwner();
             String id = Ids.next("doc", clock.instant());
-            return new StoredObject(id, "achievements/" + achievementId + "/" + id, filename, "", 0, "");
+            return new StoredObject(id, kind.segment() + "/" + listingId + "/" + id, "", "", 0, "");
         });
     }
 
+    private Mono<ListingGrant> grant(CurrentUser user, ListingKind kind, String listingId) {
+        return kind == ListingKind.ACHIEVEMENT ? achievements.grant(user, listingId) : demands.grant(user, listingId);
+    }
+
     /** Writes the metadata of a stored object; on failure removes the object so that nothing is orphaned. */
-    public Mono<DocumentView> register(CurrentUser user, String achievementId, StoredObject stored, Confidentiality confidentiality) {
+    public Mono<DocumentView> register(CurrentUser user, ListingKind kind, String listingId, StoredObject stored, Confidentiality confidentiality) {
         Instant now = clock.instant();
         boolean extract = confidentiality == Confidentiality.PUBLIC && extractable(stored.contentType());
-        DocumentRecord r = new DocumentRecord(stored.documentId(), achievementId, user.org() == null ? "" : user.org(), stored.objectKey(),
+        DocumentRecord r = new DocumentRecord(stored.documentId(), kind, listingId, user.org() == null ? "" : user.org(), stored.objectKey(),
             stored.filename(), stored.contentType(), stored.size(), stored.sha256(), confidentiality, user.subject(), now,
             extract ? TextStatus.PENDING : TextStatus.NOT_APPLICABLE, null,
             List.of(new DocumentRecord.DocumentEvent(UUID.randomUUID().toString(), "DocumentUploaded", 1, now)));
@@ -86,9 +93,9 @@ public class Documents {
         });
     }
 
-    public Flux<DocumentView> list(CurrentUser user, String achievementId) {
-        return achievements.grant(user, achievementId).flatMapMany(g -> mayReadConfidential(user, g)
-            .flatMapMany(confidential -> store.ofAchievement(achievementId)
+    public Flux<DocumentView> list(CurrentUser user, ListingKind kind, String listingId) {
+        return grant(user, kind, listingId).flatMapMany(g -> mayReadConfidential(user, kind, g)
+            .flatMapMany(confidential -> store.ofListing(kind, listingId)
                 .filter(d -> confidential || d.confidentiality() == Confidentiality.PUBLIC)
                 .map(Documents::view)));
     }
@@ -106,7 +113,7 @@ public class Documents {
 
     public Mono<Void> delete(CurrentUser user, String documentId) {
         return store.find(documentId).switchIfEmpty(Mono.error(() -> DocumentProblems.notFound(documentId)))
-            .flatMap(d -> achievements.grant(user, d.achievementId()).flatMap(g -> {
+            .flatMap(d -> grant(user, d.listingKind(), d.listingId()).flatMap(g -> {
                 if (!g.owner()) return Mono.error(DocumentProblems.notOwner());
                 return store.delete(documentId).then(discard(d.objectKey()));
             }));
@@ -114,16 +121,17 @@ public class Documents {
 
     private Mono<DocumentRecord> visible(CurrentUser user, String documentId) {
         return store.find(documentId)
-            .flatMap(d -> achievements.grant(user, d.achievementId())
+            .flatMap(d -> grant(user, d.listingKind(), d.listingId())
                 .flatMap(g -> d.confidentiality() == Confidentiality.PUBLIC ? Mono.just(d)
-                    : mayReadConfidential(user, g).filter(ok -> ok).map(ok -> d))
+                    : mayReadConfidential(user, d.listingKind(), g).filter(ok -> ok).map(ok -> d))
                 .onErrorResume(io.ttx.catalogue.ListingNotFound.class, e -> Mono.empty()))
             .switchIfEmpty(Mono.error(() -> DocumentProblems.notFound(documentId)));
     }
 
-    private Mono<Boolean> mayReadConfidential(CurrentUser user, ListingGrant g) {
+    /** Owner organisation, brokers and admins; for achievements also organisations with an NDA on a deal for it. */
+    private Mono<Boolean> mayReadConfidential(CurrentUser user, ListingKind kind, ListingGrant g) {
         if (g.confidential()) return Mono.just(true);
-        if (user.org() == null) return Mono.just(false);
+        if (user.org() == null || kind != ListingKind.ACHIEVEMENT) return Mono.just(false);
         return nda.signed(user.org(), g.id());
     }
 
@@ -132,7 +140,8 @@ public class Documents {
     }
 
     static DocumentView view(DocumentRecord d) {
-        return new DocumentView(d.id(), d.achievementId(), d.filename(), d.contentType(), d.size(), d.sha256(), d.confidentiality(),
+        boolean achievement = d.listingKind() == ListingKind.ACHIEVEMENT;
+        return new DocumentView(d.id(), achievement ? d.listingId() : null, achievement ? null : d.listingId(), d.filename(), d.contentType(), d.size(), d.sha256(), d.confidentiality(),
             d.uploadedBy(), d.uploadedAt());
     }
 }

@@ -29,7 +29,7 @@ class DocumentsConfiguration {
     /** Uploads may be as large as a document plus the multipart envelope; 413 above, judged from Content-Length. */
     @Bean
     BodySizeLimit documentUploadLimit(DocumentProperties props) {
-        return new BodySizeLimit("/api/v1/achievements/{id}/documents", DataSize.ofBytes(props.maxSize().toBytes() + 64 * 1024));
+        return new BodySizeLimit("/api/v1/{kind:achievements|demands}/{id}/documents", DataSize.ofBytes(props.maxSize().toBytes() + 64 * 1024));
     }
 
     /** Until the brokerage capability records NDAs, nobody outside owner, brokers and admins sees confidential documents. */
@@ -42,7 +42,7 @@ class DocumentsConfiguration {
     @EventListener(ApplicationReadyEvent.class)
     void ensureIndexes(ApplicationReadyEvent event) {
         var ops = event.getApplicationContext().getBean(ReactiveMongoTemplate.class).indexOps(DocumentStore.COLLECTION);
-        Flux.just(new Index().on("achievementId", Sort.Direction.ASC).on("uploadedAt", Sort.Direction.ASC).named("achievement"),
+        Flux.just(new Index().on("listingId", Sort.Direction.ASC).on("uploadedAt", Sort.Direction.ASC).named("listing"),
                 new Index().on("objectKey", Sort.Direction.ASC).unique().named("object_key"))
             .concatMap(ops::createIndex)
             .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))

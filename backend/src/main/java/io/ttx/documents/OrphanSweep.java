@@ -41,7 +41,7 @@ public class OrphanSweep implements SmartLifecycle {
     /** One sweep: emits how many orphans were removed. */
     public Mono<Long> sweepOnce() {
         Instant cutoff = clock.instant().minus(props.orphanAge());
-        return objects.list("achievements/")
+        return Flux.fromArray(ListingKind.values()).concatMap(k -> objects.list(k.segment() + "/"))
             .filter(o -> o.getValue().isBefore(cutoff))
             .concatMap(o -> store.existsByObjectKey(o.getKey()).filter(exists -> !exists)
                 .flatMap(orphan -> objects.delete(o.getKey()).thenReturn(o.getKey())))

@@ -46,8 +46,8 @@ public class Uploads {
         this.props = props;
     }
 
-    public Mono<DocumentView> upload(CurrentUser user, String achievementId, Flux<PartEvent> parts) {
-        return documents.prepare(user, achievementId, "").flatMap(target -> parts
+    public Mono<DocumentView> upload(CurrentUser user, ListingKind kind, String listingId, Flux<PartEvent> parts) {
+        return documents.prepare(user, kind, listingId).flatMap(target -> parts
             .windowUntil(PartEvent::isLast)
             .concatMap(part -> part.switchOnFirst((first, events) -> {
                 PartEvent head = first.get();
@@ -59,10 +59,10 @@ public class Uploads {
                 return drained.thenMany(Flux.empty());
             }))
             .collectList()
-            .flatMap(results -> register(user, achievementId, results)));
+            .flatMap(results -> register(user, kind, listingId, results)));
     }
 
-    private Mono<DocumentView> register(CurrentUser user, String achievementId, List<Object> results) {
+    private Mono<DocumentView> register(CurrentUser user, ListingKind kind, String listingId, List<Object> results) {
         List<StoredObject> files = new ArrayList<>();
         String confidentiality = null;
         for (Object r : results) {
@@ -81,7 +81,7 @@ public class Uploads {
         if (!errors.isEmpty()) {
             return Flux.fromIterable(files).concatMap(f -> documents.discard(f.objectKey())).then(Mono.error(new MalformedInput(errors)));
         }
-        return documents.register(user, achievementId, files.getFirst(), level);
+        return documents.register(user, kind, listingId, files.getFirst(), level);
     }
 
     private Mono<StoredObject> store(StoredObject target, String filename, Flux<DataBuffer> content) {

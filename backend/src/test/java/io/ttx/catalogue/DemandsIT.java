@@ -26,7 +26,7 @@ import static io.ttx.catalogue.AchievementFixtures.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Technology demands: the same lifecycle, validation style, ownership and role rules as achievements. */
-class DemandsIT extends IntegrationTest {
+public class DemandsIT extends IntegrationTest {
     static final String VALID = """
         {"title": {"zh": "储能电站锂电池健康状态在线监测技术需求", "en": "Need: online SOH monitoring for storage-plant batteries"},
          "summary": {"zh": "需要在不停机情况下评估电池健康状态。", "en": "Assess battery health without downtime."},
@@ -46,7 +46,7 @@ class DemandsIT extends IntegrationTest {
         clock.reset();
     }
 
-    static ObjectNode body() {
+    public static ObjectNode body() {
         LocalDate today = LocalDate.now();
         return (ObjectNode) JSON.readTree(VALID.formatted(today.plusYears(1), today.plusMonths(6)));
     }

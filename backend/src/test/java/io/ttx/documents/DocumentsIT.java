@@ -161,12 +161,32 @@ class DocumentsIT extends IntegrationTest {
         eventually(Duration.ofSeconds(10), () -> assertThat(objectsOf(id)).isEmpty());
     }
 
+    @Test
+    void demandsCarryDocumentsForTheirEnterprise() {
+        String demand = api.post().uri("/api/v1/demands").header(HttpHeaders.AUTHORIZATION, bearer("enterprise"))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(io.ttx.catalogue.DemandsIT.body().toString()).exchange()
+            .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+        JsonNode doc = uploadTo("demands", "enterprise", demand, "spec.pdf", PDF, "CONFIDENTIAL").expectStatus().isCreated()
+            .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(doc.get("demandId").asString()).isEqualTo(demand);
+        assertThat(doc.has("achievementId")).isFalse();
+        uploadTo("demands", "enterprise-2", demand, "x.pdf", PDF, "PUBLIC").expectStatus().isNotFound();
+        uploadTo("demands", "tto", demand, "x.pdf", PDF, "PUBLIC").expectStatus().isForbidden();
+        api.get().uri("/api/v1/demands/{id}/documents", demand).header(HttpHeaders.AUTHORIZATION, bearer("broker")).exchange()
+            .expectStatus().isOk().expectBody().jsonPath("$.items[0].id").isEqualTo(doc.get("id").asString());
+        contentUrl("enterprise", doc.get("id").asString());
+    }
+
     WebTestClient.ResponseSpec upload(String client, String achievementId, String filename, byte[] bytes, String confidentiality) {
+        return uploadTo("achievements", client, achievementId, filename, bytes, confidentiality);
+    }
+
+    WebTestClient.ResponseSpec uploadTo(String kind, String client, String listingId, String filename, byte[] bytes, String confidentiality) {
         MultipartBodyBuilder mb = new MultipartBodyBuilder();
         mb.part("file", new ByteArrayResource(bytes) { @Override public String getFilename() { return filename; } })
             .contentType(MediaType.APPLICATION_OCTET_STREAM);
         mb.part("confidentiality", confidentiality);
-        return api.post().uri("/api/v1/achievements/{id}/documents", achievementId).header(HttpHeaders.AUTHORIZATION, bearer(client))
+        return api.post().uri("/api/v1/{kind}/{id}/documents", kind, listingId).header(HttpHeaders.AUTHORIZATION, bearer(client))
             .body(BodyInserters.fromMultipartData(mb.build())).exchange();
     }
 

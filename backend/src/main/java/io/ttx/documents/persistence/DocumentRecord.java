@@ -1,6 +1,7 @@
 package io.ttx.documents.persistence;
 
 import io.ttx.documents.Confidentiality;
+import io.ttx.documents.ListingKind;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -13,7 +14,7 @@ import java.util.List;
  * after its object is stored; removed before its object, so metadata never points at nothing for long.
  */
 @Document("documents")
-public record DocumentRecord(@Id String id, String achievementId, String ownerOrg, String objectKey, String filename,
+public record DocumentRecord(@Id String id, ListingKind listingKind, String listingId, String ownerOrg, String objectKey, String filename,
                              String contentType, long size, String sha256, Confidentiality confidentiality, String uploadedBy,
                              Instant uploadedAt, TextStatus textStatus, @Nullable String text, List<DocumentEvent> pendingEvents) {
 

@@ -1,5 +1,6 @@
 package io.ttx.documents.persistence;
 
+import io.ttx.documents.ListingKind;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,8 +30,8 @@ public class DocumentStore {
         return mongo.findById(id, DocumentRecord.class, COLLECTION);
     }
 
-    public Flux<DocumentRecord> ofAchievement(String achievementId) {
-        Query q = Query.query(Criteria.where("achievementId").is(achievementId)).with(Sort.by("uploadedAt", "_id"));
+    public Flux<DocumentRecord> ofListing(ListingKind kind, String listingId) {
+        Query q = Query.query(Criteria.where("listingId").is(listingId).and("listingKind").is(kind.name())).with(Sort.by("uploadedAt", "_id"));
         q.fields().exclude("text");
         return mongo.find(q, DocumentRecord.class, COLLECTION);
     }
@@ -51,8 +52,8 @@ public class DocumentStore {
     }
 
     /** Text of the public documents of an achievement (for the search index). */
-    public Flux<String> publicTexts(String achievementId) {
-        Query q = Query.query(Criteria.where("achievementId").is(achievementId).and("confidentiality").is("PUBLIC")
+    public Flux<String> publicTexts(ListingKind kind, String listingId) {
+        Query q = Query.query(Criteria.where("listingId").is(listingId).and("listingKind").is(kind.name()).and("confidentiality").is("PUBLIC")
             .and("textStatus").is("EXTRACTED"));
         q.fields().include("text");
         return mongo.find(q, org.bson.Document.class, COLLECTION).mapNotNull(d -> d.getString("text"));

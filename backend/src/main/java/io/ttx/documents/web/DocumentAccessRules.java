@@ -12,7 +12,9 @@ class DocumentAccessRules implements ApiAccessRules {
     @Override
     public void apply(AuthorizeExchangeSpec a) {
         a.pathMatchers(HttpMethod.POST, "/api/v1/achievements/*/documents").hasAnyRole(Role.RESEARCHER.claim(), Role.TTO.claim());
-        a.pathMatchers(HttpMethod.DELETE, "/api/v1/documents/*").hasAnyRole(Role.RESEARCHER.claim(), Role.TTO.claim());
-        a.pathMatchers(HttpMethod.GET, "/api/v1/achievements/*/documents", "/api/v1/documents/*/content").authenticated();
+        a.pathMatchers(HttpMethod.POST, "/api/v1/demands/*/documents").hasRole(Role.ENTERPRISE.claim());
+        a.pathMatchers(HttpMethod.DELETE, "/api/v1/documents/*").hasAnyRole(Role.RESEARCHER.claim(), Role.TTO.claim(), Role.ENTERPRISE.claim());
+        a.pathMatchers(HttpMethod.GET, "/api/v1/achievements/*/documents", "/api/v1/demands/*/documents", "/api/v1/documents/*/content")
+            .authenticated();
     }
 }

@@ -2,6 +2,7 @@ package io.ttx.documents.web;
 
 import io.ttx.documents.DocumentView;
 import io.ttx.documents.Documents;
+import io.ttx.documents.ListingKind;
 import io.ttx.documents.Uploads;
 import io.ttx.identity.CurrentUser;
 import org.springframework.http.CacheControl;
@@ -34,16 +35,17 @@ class DocumentController {
         this.uploads = uploads;
     }
 
-    @PostMapping(path = "/api/v1/achievements/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+    @PostMapping(path = "/api/v1/{kind:achievements|demands}/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<DocumentView>> upload(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody Flux<PartEvent> parts) {
-        return uploads.upload(CurrentUser.of(jwt), id, parts)
+    Mono<ResponseEntity<DocumentView>> upload(@AuthenticationPrincipal Jwt jwt, @PathVariable String kind, @PathVariable String id,
+                                              @RequestBody Flux<PartEvent> parts) {
+        return uploads.upload(CurrentUser.of(jwt), ListingKind.ofSegment(kind), id, parts)
             .map(d -> ResponseEntity.created(URI.create("/api/v1/documents/" + d.id())).body(d));
     }
 
-    @GetMapping(path = "/api/v1/achievements/{id}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<DocumentList> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return documents.list(CurrentUser.of(jwt), id).collectList().map(DocumentList::new);
+    @GetMapping(path = "/api/v1/{kind:achievements|demands}/{id}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<DocumentList> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String kind, @PathVariable String id) {
+        return documents.list(CurrentUser.of(jwt), ListingKind.ofSegment(kind), id).collectList().map(DocumentList::new);
     }
 
     /** 302 to a short-lived presigned URL: the bytes never pass through the backend. */
