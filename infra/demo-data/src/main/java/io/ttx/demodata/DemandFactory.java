@@ -71,8 +71,11 @@ final class DemandFactory {
             if (!modes.contains(m)) modes.add(m);
         }
         modes.sort((a, b) -> MODES.indexOf(a) - MODES.indexOf(b));
-        LocalDate validUntil = LocalDate.of(2027, 1, 1).plusDays(rnd.nextInt(730));
-        LocalDate delivery = validUntil.minusDays(30 + rnd.nextInt(336));
+        // relative to today (China time): a demand catalogue loaded any day stands for months to come
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate validUntil = today.plusDays(120 + rnd.nextInt(610));
+        int span = (int) java.time.temporal.ChronoUnit.DAYS.between(today, validUntil);
+        LocalDate delivery = today.plusDays(30 + rnd.nextInt(Math.max(1, span - 30)));
         List<String> keywords = List.copyOf(new LinkedHashSet<>(List.of(t.keywords().get(0).zh(),
             t.keywords().get(1 + k % 2).zh(), t.keywords().get(0).en(), t.keywords().get(1 + k % 2).en())));
         return new DemoDemand(index, t.id(), owner, title, summary, t.field(), keywords, t.indicators().joined(),
