@@ -2,7 +2,9 @@
 # One command for a local TTX: builds what is missing, starts the dev stack (Elasticsearch, MongoDB wire server,
 # S3Proxy) and the dev IdP, waits for them, starts the backend against them and prints how to call it.
 # Ctrl-C stops everything this script started. Data stays under $TTX_DATA (default ./.ttx-data) between runs.
-#   scripts/run-local.sh [--rebuild]
+#   scripts/run-local.sh [--rebuild] [--seed]
+#     --rebuild  build even when the jars look current (they are rebuilt anyway when a source is newer)
+#     --seed     load the demo catalogue (scripts/seed-demo.sh) once the backend is healthy
 # Ports (env): TTX_PORT=8080 IDP_PORT=9100 ES_PORT=9200 MONGO_PORT=27017 S3_PORT=9000
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,7 +28,17 @@ for p in "$TTX_PORT" "$IDP_PORT" "$ES_PORT" "$MONGO_PORT" "$S3_PORT"; do
   if port_busy "$p"; then say "port $p is already in use (another TTX running?); free it or set the *_PORT variables"; exit 1; fi
 done
 
-if [ "${1:-}" = "--rebuild" ] || [ ! -f "$BACKEND_JAR" ] || [ ! -f "$IDP_JAR" ] || [ ! -d "$DEVSTACK_DIST/lib" ]; then
+REBUILD="" SEED=""
+for arg in "$@"; do
+  case "$arg" in
+    --rebuild) REBUILD=1 ;;
+    --seed) SEED=1 ;;
+    *) say "unknown option $arg (usage: scripts/run-local.sh [--rebuild] [--seed])"; exit 2 ;;
+  esac
+done
+stale() { [ ! -f "$BACKEND_JAR" ] || [ ! -f "$IDP_JAR" ] || [ ! -d "$DEVSTACK_DIST/lib" ] \
+  || [ -n "$(find backend/src frontend-api-spec/openapi.yaml infra/devstack/src infra/dev-idp/src -newer "$BACKEND_JAR" -type f -print -quit)" ]; }
+if [ -n "$REBUILD" ] || stale; then
   say "building (first run downloads dependencies from Maven Central: a few minutes)..."
   mvn -DskipTests package | grep --line-buffered -E '^\[INFO\] (Building |BUILD)|ERROR' || { say "build failed (run: mvn -DskipTests package)"; exit 1; }
 fi
@@ -91,5 +103,8 @@ Try it:
   curl -s -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$TTX_PORT/api/v1/me
 
 MSG
+if [ -n "$SEED" ]; then
+  TTX_PORT="$TTX_PORT" IDP_PORT="$IDP_PORT" scripts/seed-demo.sh || say "seeding failed (see above); TTX keeps running"
+fi
 wait -n "${PIDS[@]}" || true
 [ -n "${STOPPING:-}" ] || say "a process exited (see .run/*.log); stopping the rest"
