@@ -11,6 +11,11 @@ public final class CatalogueTestSteps {
         return AchievementFixtures.create(api, ownerBearer, AchievementFixtures.body()).get("id").asString();
     }
 
+    /** A valid achievement body to adapt. */
+    public static tools.jackson.databind.node.ObjectNode body() {
+        return AchievementFixtures.body();
+    }
+
     /** A PUBLISHED achievement (created, submitted, approved); returns its id. */
     public static String published(WebTestClient api, String ownerBearer, String brokerBearer) {
         return AchievementFixtures.published(api, ownerBearer, brokerBearer).get("id").asString();

@@ -1,0 +1,105 @@
+package io.ttx.search.elastic;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
+import co.elastic.clients.util.NamedValue;
+import io.ttx.catalogue.LocalizedText;
+import io.ttx.catalogue.rules.Cny;
+import io.ttx.search.SearchQuery;
+import io.ttx.search.SearchResult;
+import io.ttx.shared.stores.Async;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs achievement searches on Elasticsearch and maps hits, highlights and facets to {@link SearchResult}. */
+@Component
+public class AchievementSearchEngine {
+    private final ElasticsearchAsyncClient es;
+    private final AchievementIndex index;
+
+    AchievementSearchEngine(ElasticsearchAsyncClient es, AchievementIndex index) {
+        this.es = es;
+        this.index = index;
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public Mono<SearchResult> search(SearchQuery q) {
+        Map<String, Query> facetFilters = QueryBuilder.facetFilters(q);
+        Map<String, Aggregation> aggs = new LinkedHashMap<>();
+        QueryBuilder.FACETS.forEach((name, field) -> aggs.put(name, Aggregation.of(a -> a.filter(QueryBuilder.allBut(facetFilters, name))
+            .aggregations("values", v -> v.terms(t -> t.field(field).size(name.equals("region") ? 50 : 20))))));
+        List<SortOptions> sort = sort(q.sort());
+        return index.ready().then(Async.mono(() -> es.search(s -> {
+            s.index(index.alias()).query(QueryBuilder.main(q)).size(q.size()).trackTotalHits(t -> t.count(10_000)).sort(sort)
+                .aggregations(aggs)
+                .highlight(h -> h.preTags("<em>").postTags("</em>").fields(List.of(
+                    NamedValue.of("title.zh", HighlightField.of(f -> f.numberOfFragments(0))),
+                    NamedValue.of("title.en", HighlightField.of(f -> f.numberOfFragments(0))),
+                    NamedValue.of("summary.zh", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(2))),
+                    NamedValue.of("summary.en", HighlightField.of(f -> f.fragmentSize(160).numberOfFragments(2))))));
+            if (!facetFilters.isEmpty()) s.postFilter(p -> p.bool(b -> b.filter(new ArrayList<>(facetFilters.values()))));
+            if (q.cursor() != null) s.searchAfter(Cursors.decode(q.cursor()));
+            return s;
+        }, Map.class))).map(r -> result((SearchResponse<Map<String, Object>>) (SearchResponse) r, q));
+    }
+
+    private static List<SortOptions> sort(SearchQuery.Sort sort) {
+        List<SortOptions> out = new ArrayList<>();
+        switch (sort) {
+            case RELEVANCE -> out.add(SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc))));
+            case NEWEST -> out.add(SortOptions.of(s -> s.field(f -> f.field("publishedAt").order(SortOrder.Desc))));
+            case PRICE -> out.add(SortOptions.of(s -> s.field(f -> f.field("priceFen").order(SortOrder.Asc).missing("_last"))));
+        }
+        out.add(SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))));
+        return out;
+    }
+
+    private static SearchResult result(SearchResponse<Map<String, Object>> r, SearchQuery q) {
+        List<SearchResult.Item> items = new ArrayList<>();
+        for (Hit<Map<String, Object>> h : r.hits().hits()) items.add(item(h, q.sort() == SearchQuery.Sort.RELEVANCE));
+        Map<String, List<SearchResult.Bucket>> facets = new LinkedHashMap<>();
+        for (String name : List.of("field", "ipcSection", "trl", "region", "transferMode", "tradeMethod")) {
+            var terms = r.aggregations().get(name).filter().aggregations().get("values");
+            List<SearchResult.Bucket> buckets = new ArrayList<>();
+            if (terms.isSterms()) for (StringTermsBucket b : terms.sterms().buckets().array()) buckets.add(new SearchResult.Bucket(b.key().stringValue(), b.docCount()));
+            if (terms.isLterms()) terms.lterms().buckets().array().forEach(b -> buckets.add(new SearchResult.Bucket(String.valueOf(b.key()), b.docCount())));
+            facets.put(name, buckets);
+        }
+        var total = r.hits().total();
+        String relation = total != null && total.relation() == TotalHitsRelation.Gte ? "gte" : "eq";
+        List<Hit<Map<String, Object>>> hits = r.hits().hits();
+        String next = hits.size() == q.size() ? Cursors.encode(hits.getLast().sort()) : null;
+        return new SearchResult(new SearchResult.Total(total == null ? hits.size() : total.value(), relation), items, facets, next);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SearchResult.Item item(Hit<Map<String, Object>> h, boolean scored) {
+        Map<String, Object> s = h.source();
+        Object price = s.get("priceFen");
+        return new SearchResult.Item(h.id(), text(s.get("title")), text(s.get("summary")), (String) s.get("field"),
+            ((Number) s.get("trl")).intValue(), (String) s.get("region"), (String) s.get("ownerOrg"), h.highlight(),
+            scored && h.score() != null ? Math.round(h.score() * 1000) / 1000.0 : null, (Map<String, Object>) s.get("priceHint"),
+            price == null ? null : Cny.format(((Number) price).longValue()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static LocalizedText text(Object o) {
+        Map<String, Object> m = o instanceof Map ? (Map<String, Object>) o : Map.of();
+        return new LocalizedText((String) m.get("zh"), (String) m.get("en"));
+    }
+
+}

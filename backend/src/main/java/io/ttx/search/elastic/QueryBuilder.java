@@ -1,0 +1,85 @@
+package io.ttx.search.elastic;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.json.JsonData;
+import io.ttx.catalogue.rules.Cny;
+import io.ttx.search.SearchQuery;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Elasticsearch queries for {@link SearchQuery}. The text is matched as plain words (never query syntax, so quotes
+ * and operators cannot break it) across both languages' fields, title and keywords weighted above summary, body
+ * and document text. Facet filters go in the post-filter, and each facet's counts apply every filter but its own.
+ */
+final class QueryBuilder {
+    static final List<String> TEXT_FIELDS = List.of("title.zh^6", "title.en^6", "title.zh.cjk^2", "keywords^4", "keywords.en^4",
+        "summary.zh^2", "summary.en^2", "summary.zh.cjk^0.8", "body", "body.en", "docText^0.3", "docText.en^0.3");
+    /** facet name -> indexed field the counts are taken from. */
+    static final Map<String, String> FACETS = Map.of("field", "field", "ipcSection", "ipcSection", "trl", "trl", "region", "region",
+        "transferMode", "transferMode", "tradeMethod", "tradeMethod");
+
+    private QueryBuilder() { }
+
+    /** The part every hit and every facet count must satisfy: text, live records, price and owner filters. */
+    static Query main(SearchQuery q) {
+        return Query.of(b -> b.bool(bool -> {
+            if (q.text().isBlank()) bool.must(m -> m.matchAll(a -> a));
+            else bool.must(m -> m.multiMatch(mm -> mm.query(q.text()).fields(TEXT_FIELDS).type(TextQueryType.BestFields).tieBreaker(0.3)));
+            bool.filter(f -> f.range(r -> r.untyped(u -> u.field("expiresAt").gt(JsonData.of("now")))));
+            if (q.priceMin() != null || q.priceMax() != null) {
+                bool.filter(f -> f.range(r -> r.untyped(u -> {
+                    u.field("priceFen");
+                    if (q.priceMin() != null) u.gte(JsonData.of(Cny.toFen(q.priceMin())));
+                    if (q.priceMax() != null) u.lte(JsonData.of(Cny.toFen(q.priceMax())));
+                    return u;
+                })));
+            }
+            if (q.owner() != null) bool.filter(f -> f.term(t -> t.field("ownerOrg").value(q.owner())));
+            return bool;
+        }));
+    }
+
+    /** The filter of each facet the caller restricted (OR of its values). */
+    static Map<String, Query> facetFilters(SearchQuery q) {
+        Map<String, Query> out = new LinkedHashMap<>();
+        if (!q.fields().isEmpty()) out.put("field", terms("field", q.fields().stream().map(Enum::name).toList()));
+        if (!q.ipc().isEmpty()) {
+            out.put("ipcSection", Query.of(b -> b.bool(bool -> {
+                for (String ipc : q.ipc()) {
+                    if (ipc.length() == 1) bool.should(s -> s.term(t -> t.field("ipcSection").value(ipc)));
+                    else bool.should(s -> s.prefix(p -> p.field("ipcCodes").value(ipc)));
+                }
+                return bool.minimumShouldMatch("1");
+            })));
+        }
+        if (q.trlMin() != null || q.trlMax() != null) {
+            out.put("trl", Query.of(b -> b.range(r -> r.untyped(u -> {
+                u.field("trl");
+                if (q.trlMin() != null) u.gte(JsonData.of(q.trlMin()));
+                if (q.trlMax() != null) u.lte(JsonData.of(q.trlMax()));
+                return u;
+            }))));
+        }
+        if (!q.regions().isEmpty()) out.put("region", terms("regionPath", q.regions()));
+        if (!q.transferModes().isEmpty()) out.put("transferMode", terms("transferMode", q.transferModes().stream().map(Enum::name).toList()));
+        if (!q.tradeMethods().isEmpty()) out.put("tradeMethod", terms("tradeMethod", q.tradeMethods().stream().map(Enum::name).toList()));
+        return out;
+    }
+
+    /** Every facet filter except {@code facet}'s, as one query (match all when none). */
+    static Query allBut(Map<String, Query> filters, String facet) {
+        List<Query> others = new ArrayList<>();
+        filters.forEach((name, query) -> { if (!name.equals(facet)) others.add(query); });
+        return others.isEmpty() ? Query.of(b -> b.matchAll(m -> m)) : Query.of(b -> b.bool(bool -> bool.filter(others)));
+    }
+
+    private static Query terms(String field, List<String> values) {
+        return Query.of(b -> b.terms(t -> t.field(field).terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
+    }
+}

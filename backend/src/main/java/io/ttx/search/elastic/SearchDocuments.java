@@ -1,0 +1,68 @@
+package io.ttx.search.elastic;
+
+import io.ttx.catalogue.AchievementInput;
+import io.ttx.catalogue.TransferMode;
+import io.ttx.catalogue.persistence.AchievementDocument;
+import io.ttx.catalogue.rules.Ipc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** The search index's view of an achievement: public fields only (never contact, encumbrances or confidential text). */
+public final class SearchDocuments {
+    private SearchDocuments() { }
+
+    public static Map<String, Object> of(AchievementDocument d, List<String> publicDocumentTexts) {
+        AchievementInput c = d.content();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id());
+        m.put("ownerOrg", d.ownerOrg());
+        m.put("title", texts(c.title().zh(), c.title().en()));
+        m.put("summary", texts(c.summary().zh(), c.summary().en()));
+        m.put("keywords", c.keywords());
+        m.put("body", join(java.util.Arrays.asList(c.problemSolved(), c.advantages(), c.technicalIndicators(), c.applications(), c.commercialAnalysis())));
+        m.put("docText", String.join("\n", publicDocumentTexts));
+        m.put("field", c.field().name());
+        m.put("ipcCodes", c.ipcCodes());
+        m.put("ipcSection", c.ipcCodes().stream().map(Ipc::section).distinct().toList());
+        m.put("trl", c.trl());
+        m.put("region", c.region());
+        m.put("regionPath", regionPath(c.region()));
+        List<TransferMode> modes = c.offer() == null || c.offer().transferModes() == null ? List.of() : c.offer().transferModes();
+        m.put("transferMode", modes.stream().map(Enum::name).toList());
+        if (c.offer() != null && c.offer().tradeMethod() != null) m.put("tradeMethod", c.offer().tradeMethod().name());
+        if (d.askingPriceFen() != null) m.put("priceFen", d.askingPriceFen());
+        if (d.priceHint() != null) {
+            m.put("priceHint", Map.of("low", d.priceHint().low(), "high", d.priceHint().high(), "currency", d.priceHint().currency()));
+        }
+        m.put("publishedAt", String.valueOf(d.publishedAt()));
+        m.put("expiresAt", String.valueOf(d.expiresAt()));
+        m.put("version", d.version());
+        return m;
+    }
+
+    /** A city code also files under its province ({@code 330100} -> {@code 330000}), so a province filter finds its cities. */
+    static List<String> regionPath(String region) {
+        String province = region.substring(0, 2) + "0000";
+        return province.equals(region) ? List.of(region) : List.of(region, province);
+    }
+
+    private static Map<String, Object> texts(String zh, String en) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        if (zh != null) t.put("zh", zh);
+        if (en != null) t.put("en", en);
+        return t;
+    }
+
+    private static String join(List<String> parts) {
+        return parts.stream().filter(Objects::nonNull).collect(Collectors.joining("\n"));
+    }
+
+    static List<String> nonNull(List<String> in) {
+        return new ArrayList<>(in.stream().filter(Objects::nonNull).toList());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.search.elastic;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.search;
+
+import org.jspecify.annotations.NullMarked;

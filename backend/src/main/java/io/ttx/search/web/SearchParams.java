@@ -1,0 +1,108 @@
+package io.ttx.search.web;
+
+import io.ttx.catalogue.TechField;
+import io.ttx.catalogue.TradeMethod;
+import io.ttx.catalogue.TransferMode;
+import io.ttx.catalogue.rules.Cny;
+import io.ttx.shared.MalformedInput;
+import io.ttx.shared.Uscc;
+import io.ttx.search.SearchQuery;
+import io.ttx.shared.web.FieldErrors;
+import org.springframework.util.MultiValueMap;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Reads and checks the search parameters; every bad one is listed in one 400 (never an Elasticsearch error). */
+final class SearchParams {
+    private final MultiValueMap<String, String> p;
+    private final List<Map<String, String>> errors = new ArrayList<>();
+
+    private SearchParams(MultiValueMap<String, String> p) {
+        this.p = p;
+    }
+
+    static SearchQuery parse(MultiValueMap<String, String> params, int maxQueryLength) {
+        SearchParams s = new SearchParams(params);
+        String q = s.one("q", "");
+        if (q.length() > maxQueryLength) s.fail("q", "too-long", "at most " + maxQueryLength + " characters");
+        List<TechField> fields = s.enums("field", TechField::valueOf);
+        List<String> ipc = s.all("ipc").stream().map(v -> v.trim().toUpperCase(Locale.ROOT)).toList();
+        for (String v : ipc) if (!v.matches("[A-H]([0-9]{2}[A-Z]?.*)?")) s.fail("ipc", "invalid", "an IPC section (A-H) or a symbol prefix such as H01M");
+        Integer trlMin = s.integer("trlMin", 1, 9);
+        Integer trlMax = s.integer("trlMax", 1, 9);
+        List<String> regions = s.all("region");
+        for (String r : regions) if (!r.matches("\\d{6}")) s.fail("region", "invalid", "a six-digit GB/T 2260 code");
+        BigDecimal priceMin = s.amount("priceMin");
+        BigDecimal priceMax = s.amount("priceMax");
+        String owner = s.one("owner", null);
+        if (owner != null && !Uscc.isValid(owner)) s.fail("owner", "invalid", "a unified social credit code");
+        SearchQuery.Sort sort = SearchQuery.Sort.RELEVANCE;
+        String sortText = s.one("sort", "relevance");
+        try {
+            sort = SearchQuery.Sort.valueOf(sortText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            s.fail("sort", "invalid", "relevance, newest or price");
+        }
+        Integer size = s.integer("size", 1, 100);
+        List<TransferMode> modes = s.enums("transferMode", TransferMode::valueOf);
+        List<TradeMethod> methods = s.enums("tradeMethod", TradeMethod::valueOf);
+        if (!s.errors.isEmpty()) throw new MalformedInput(s.errors);
+        return new SearchQuery(q.strip(), fields, ipc, trlMin, trlMax, regions, modes, methods, priceMin, priceMax, owner, sort,
+            s.one("cursor", null), size == null ? 20 : size);
+    }
+
+    private void fail(String field, String code, String message) {
+        errors.add(FieldErrors.of(field, code, message));
+    }
+
+    private List<String> all(String name) {
+        List<String> v = p.get(name);
+        return v == null ? List.of() : v.stream().flatMap(x -> List.of(x.split(",")).stream()).map(String::strip).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private String one(String name, String fallback) {
+        String v = p.getFirst(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private Integer integer(String name, int min, int max) {
+        String v = one(name, null);
+        if (v == null) return null;
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        fail(name, "invalid", "an integer from " + min + " to " + max);
+        return null;
+    }
+
+    private BigDecimal amount(String name) {
+        String v = one(name, null);
+        if (v == null) return null;
+        BigDecimal d = Cny.parse(v.strip());
+        if (d == null || d.signum() < 0 || d.stripTrailingZeros().scale() > 2) {
+            fail(name, "invalid", "an amount in yuan with at most two decimals");
+            return null;
+        }
+        return d;
+    }
+
+    private <E> List<E> enums(String name, Function<String, E> parse) {
+        List<E> out = new ArrayList<>();
+        for (String v : all(name)) {
+            try {
+                out.add(parse.apply(v.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                fail(name, "invalid", "unknown value " + v);
+            }
+        }
+        return out;
+    }
+}

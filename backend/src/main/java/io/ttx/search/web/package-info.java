@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.search.web;
+
+import org.jspecify.annotations.NullMarked;
