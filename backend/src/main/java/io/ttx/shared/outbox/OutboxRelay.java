@@ -77,7 +77,9 @@ public class OutboxRelay implements SmartLifecycle {
     private Mono<Void> markDone(OutboxSource source, Document doc) {
         List<String> ids = doc.getList("pendingEvents", Document.class).stream().map(e -> e.getString("id")).toList();
         Update pull = new Update().pull("pendingEvents", Query.query(Criteria.where("id").in(ids)));
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.getString("_id"))), pull, source.collection()).then();
+        // findAndModify, like the services' findAndReplace: one atomic read-modify-write per document, so removing
+        // delivered events can never drop an event appended meanwhile (also on servers that serialise only these)
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(doc.getString("_id"))), pull, Document.class, source.collection()).then();
     }
 
     private static OutboxEvent toEvent(Document e, OutboxSource source, String aggregateId) {
@@ -95,7 +97,8 @@ public class OutboxRelay implements SmartLifecycle {
             .concatMap(trigger -> Flux.fromIterable(all)
                 .filter(s -> trigger.equals("*") || trigger.equals(s.collection()))
                 .concatMap(s -> relayOnce(s).onErrorResume(e -> {
-                    log.warn("outbox relay of {} failed, will retry: {}", s.collection(), e.toString());
+                    if (io.ttx.shared.web.Failures.storeUnavailable(e)) log.warn("outbox relay of {} failed, will retry: {}", s.collection(), e.toString());
+                    else log.error("outbox relay of {} failed, will retry", s.collection(), e);
                     return Mono.just(0);
                 })), 1)
             .subscribe();

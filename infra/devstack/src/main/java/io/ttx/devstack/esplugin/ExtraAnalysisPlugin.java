@@ -122,6 +122,8 @@ public class ExtraAnalysisPlugin extends Plugin implements AnalysisPlugin {
         return Map.of(
             "smartcn_tokenizer", (is, env, name, s) -> TokenizerFactory.newFactory(name, HMMChineseTokenizer::new),
             "smartcn", (is, env, name, s) -> TokenizerFactory.newFactory(name, HMMChineseTokenizer::new),
+            "keyword", (is, env, name, s) -> TokenizerFactory.newFactory(name, org.apache.lucene.analysis.core.KeywordTokenizer::new),
+            "whitespace", (is, env, name, s) -> TokenizerFactory.newFactory(name, WhitespaceTokenizer::new),
             "icu_tokenizer", (is, env, name, s) -> TokenizerFactory.newFactory(name, ICUTokenizer::new),
             "edge_ngram", (is, env, name, s) -> new EdgeNGramTokenizerFactory(name, s));
     }
