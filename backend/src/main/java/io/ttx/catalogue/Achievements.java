@@ -78,8 +78,8 @@ public class Achievements extends ListingService<AchievementInput, AchievementDo
 
     /** The facts a valuation needs, with the caller's grant (404 when the caller cannot see the achievement). */
     public Mono<AchievementFacts> facts(CurrentUser user, String id) {
-        return grant(user, id).zipWith(store.find(id), (g, d) -> new AchievementFacts(g, d.content().trl(),
-            Boolean.TRUE.equals(d.content().openLicence()), d.content().field()));
+        return grant(user, id).flatMap(g -> store.find(id).switchIfEmpty(Mono.error(() -> new ListingNotFound(id)))
+            .map(d -> new AchievementFacts(g, d.content().trl(), Boolean.TRUE.equals(d.content().openLicence()), d.content().field())));
     }
 
     /**

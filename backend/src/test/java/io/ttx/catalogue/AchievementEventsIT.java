@@ -37,11 +37,12 @@ class AchievementEventsIT extends IntegrationTest {
     void eventsAreDeliveredInOrderThenRemovedFromTheDocument() {
         String id = published(api, bearer("tto"), bearer("broker")).get("id").asString();
         eventually(Duration.ofSeconds(20), () -> {
-            assertThat(consumer.eventsOf(id)).extracting(OutboxEvent::type)
+            // at least once, in order: a redelivery may repeat an event, never reorder or skip one
+            assertThat(consumer.eventsOf(id).stream().map(OutboxEvent::type).distinct().toList())
                 .containsExactly("AchievementCreated", "AchievementSubmitted", "AchievementPublished");
             assertThat(pending(id)).isEmpty();
         });
-        assertThat(consumer.eventsOf(id)).extracting(OutboxEvent::version).containsExactly(1L, 2L, 3L);
+        assertThat(consumer.eventsOf(id)).extracting(OutboxEvent::version).isSorted();
     }
 
     @Test

@@ -2,10 +2,11 @@ package io.ttx.catalogue.persistence;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -36,10 +37,22 @@ public class ListingStore<D extends ListingRecord<?, D>> {
         return mongo.findById(id, type, collection);
     }
 
-    /** Replaces the document only if it still has {@code expectedVersion}; empty when someone changed it first. */
+    /**
+     * Writes the next version only if the document still has {@code expectedVersion} (empty when someone changed it
+     * first). Every field is set except the pending events, to which only this change's new event is appended: the
+     * relay may have removed delivered events since the caller read the document, and they must not come back.
+     */
     public Mono<D> replace(D next, long expectedVersion) {
         Query q = Query.query(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion));
-        return mongo.findAndReplace(q, next, FindAndReplaceOptions.options().returnNew(), type, collection);
+        org.bson.Document bson = new org.bson.Document();
+        mongo.getConverter().write(next, bson);
+        bson.remove("_id");
+        bson.remove("_class");
+        Object events = bson.remove("pendingEvents");
+        Update update = new Update();
+        bson.forEach(update::set);
+        if (events instanceof java.util.List<?> list && !list.isEmpty()) update.push("pendingEvents", list.getLast());
+        return mongo.findAndModify(q, update, FindAndModifyOptions.options().returnNew(true), type, collection);
     }
 
     public Mono<Boolean> delete(String id, long expectedVersion) {

@@ -1,5 +1,6 @@
 package io.ttx.valuation.domain;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -14,6 +15,8 @@ import java.util.stream.IntStream;
  */
 public final class RealOption {
 
+    /** Number of bars of the payoff histogram. */
+    public static final int HISTOGRAM_BUCKETS = 20;
     static final double LOW_VOLATILITY = 0.75;
     static final double HIGH_VOLATILITY = 1.25;
 
@@ -62,7 +65,29 @@ public final class RealOption {
             sum += payoff;
         }
         return new MonteCarloResult(n, spec.seed(), Decimals.fen(sum / n), Decimals.fen(percentile(paths, 10)),
-                Decimals.fen(percentile(paths, 50)), Decimals.fen(percentile(paths, 90)));
+                Decimals.fen(percentile(paths, 50)), Decimals.fen(percentile(paths, 90)),
+                histogram(paths, HISTOGRAM_BUCKETS));
+    }
+
+    /**
+     * Equal-width buckets from sorted[0] to p99; bucket i holds [lo + i w, lo + (i + 1) w), the last one everything
+     * from its lower edge up to the largest payoff. With all payoffs equal, bucket 0 holds them all.
+     */
+    static List<HistogramBucket> histogram(double[] sorted, int buckets) {
+        double lo = sorted[0];
+        double hi = percentile(sorted, 99);
+        double width = (hi - lo) / buckets;
+        long[] counts = new long[buckets];
+        for (double payoff : sorted) {
+            int i = width > 0 ? (int) ((payoff - lo) / width) : 0;
+            counts[Math.min(Math.max(i, 0), buckets - 1)]++;
+        }
+        List<HistogramBucket> out = new ArrayList<>(buckets);
+        for (int i = 0; i < buckets; i++) {
+            double to = i == buckets - 1 ? sorted[sorted.length - 1] : lo + (i + 1) * width;
+            out.add(new HistogramBucket(Decimals.fen(lo + i * width), Decimals.fen(to), counts[i]));
+        }
+        return out;
     }
 
     /** Nearest rank: sorted[ceil(q n) - 1] with q = percent / 100, the ceiling taken in exact integer arithmetic. */

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.valuation.persistence;
+
+import org.jspecify.annotations.NullMarked;

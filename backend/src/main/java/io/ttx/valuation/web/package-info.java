@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.valuation.web;
+
+import org.jspecify.annotations.NullMarked;
