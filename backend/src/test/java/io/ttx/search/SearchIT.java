@@ -17,9 +17,6 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.bson.Document;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -109,6 +106,22 @@ class SearchIT extends IntegrationTest {
     }
 
     @Test
+    void aPublishedValuationsPriceHintAppearsInSearchResults() {
+        String id = publish(b -> { });
+        JsonNode valuation = api.post().uri("/api/v1/achievements/{id}/valuations", id).header(HttpHeaders.AUTHORIZATION, owner)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"methods\":{\"incomeDcf\":{\"discountRate\":\"0.12\",\"cashFlows\":[\"100000.00\",\"200000.00\"]}}}")
+            .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        api.post().uri("/api/v1/valuations/{v}/publication", valuation.get("id").asString()).header(HttpHeaders.AUTHORIZATION, owner)
+            .exchange().expectStatus().isOk();
+        eventually(Duration.ofSeconds(20), () -> {
+            JsonNode hit = search(u -> u);
+            assertThat(hit.at("/items/0/priceHint/low").asString()).isEqualTo(valuation.at("/recommended/low").asString());
+            assertThat(hit.at("/items/0/priceHint/high").asString()).isEqualTo(valuation.at("/recommended/high").asString());
+        });
+    }
+
+    @Test
     void badParametersAre400NeverAnEngineError() {
         for (Function<UriBuilder, UriBuilder> bad : List.<Function<UriBuilder, UriBuilder>>of(
                 u -> u.queryParam("q", "x".repeat(10_000)), u -> u.queryParam("size", 0), u -> u.queryParam("size", 101),
@@ -141,15 +154,8 @@ class SearchIT extends IntegrationTest {
             .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
-    @Autowired
-    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongoDbg;
-    @Autowired
-    io.ttx.testsupport.RecordingConsumer recorder;
 
     private JsonNode eventuallyFind(Function<UriBuilder, UriBuilder> params, long expected) {
-        try { Thread.sleep(3000); } catch (InterruptedException e) { }
-        mongoDbg.find(Query.query(Criteria.where("ownerOrg").is(org)), Document.class, "achievements")
-            .doOnNext(d -> System.out.println("DBGDOC " + d.getString("_id") + " v" + d.get("version") + " " + d.get("status") + " pending=" + d.get("pendingEvents") + " rec=" + recorder.eventsOf(d.getString("_id")).stream().map(e -> e.type() + e.version()).toList())).blockLast();
         JsonNode[] last = new JsonNode[1];
         eventually(Duration.ofSeconds(20), () -> {
             last[0] = search(params);

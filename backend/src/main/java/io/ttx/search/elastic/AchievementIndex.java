@@ -74,7 +74,7 @@ public class AchievementIndex {
 
     /** Sends a bulk request and returns the items that failed for a reason other than "a newer version is there". */
     public Mono<List<BulkResponseItem>> bulk(BulkRequest request) {
-        return ready.then(Async.mono(() -> es.bulk(request))).doOnNext(r -> r.items().forEach(i -> System.out.println("DBG bulk " + i.operationType() + " " + i.id() + " v" + i.version() + " " + i.status() + " " + (i.error() == null ? "" : i.error().reason())))).map(AchievementIndex::realFailures);
+        return ready.then(Async.mono(() -> es.bulk(request))).map(AchievementIndex::realFailures);
     }
 
     static List<BulkResponseItem> realFailures(BulkResponse r) {

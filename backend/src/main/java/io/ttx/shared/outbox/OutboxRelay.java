@@ -75,10 +75,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Void> markDone(OutboxSource source, Document doc) {
-        List<String> ids = doc.getList("pendingEvents", Document.class).stream().map(e -> e.getString("id")).toList();
-        Update pull = new Update().pull("pendingEvents", Query.query(Criteria.where("id").in(ids)));
-        // findAndModify, like the services' findAndReplace: one atomic read-modify-write per document, so removing
-        // delivered events can never drop an event appended meanwhile (also on servers that serialise only these)
+        // $pullAll removes exactly the delivered event documents (as read), nothing appended since
+        Update pull = new Update().pullAll("pendingEvents", doc.getList("pendingEvents", Document.class).toArray());
+        // one atomic update per document; $pullAll matches the delivered events exactly as read, so an event appended
+        // meanwhile stays (a $pull by {id: {$in: ...}} removed such events on the dev MongoDB server)
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(doc.getString("_id"))), pull, Document.class, source.collection()).then();
     }
 

@@ -113,46 +113,12 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void startMongo() throws IOException {
-        // One command at a time: mongo-java-server applies an update as read-modify-write without holding a lock
-        // across it, so two concurrent writers to one document could lose an update. MongoDB guarantees
-        // single-document atomicity, and the application's correctness rests on it: the dev stack must too.
-        Object lock = new Object();
         MongoBackend backend;
         if (cfg.mongoStore().equals("h2")) {
             Path dir = Files.createDirectories(cfg.data() != null ? cfg.data() : tmp);
-            backend = new H2Backend(dir.resolve("mongo.mv").toString()) {
-                @Override
-                public de.bwaldvogel.mongo.bson.Document handleMessage(de.bwaldvogel.mongo.wire.message.MongoMessage message) {
-                    synchronized (lock) {
-                        return super.handleMessage(message);
-                    }
-                }
-
-                @Override
-                public de.bwaldvogel.mongo.bson.Document handleCommand(io.netty.channel.Channel channel, String db, String command,
-                                                                       de.bwaldvogel.mongo.bson.Document query) {
-                    synchronized (lock) {
-                        return super.handleCommand(channel, db, command, query);
-                    }
-                }
-            };
+            backend = new H2Backend(dir.resolve("mongo.mv").toString());
         } else {
-            backend = new MemoryBackend() {
-                @Override
-                public de.bwaldvogel.mongo.bson.Document handleMessage(de.bwaldvogel.mongo.wire.message.MongoMessage message) {
-                    synchronized (lock) {
-                        return super.handleMessage(message);
-                    }
-                }
-
-                @Override
-                public de.bwaldvogel.mongo.bson.Document handleCommand(io.netty.channel.Channel channel, String db, String command,
-                                                                       de.bwaldvogel.mongo.bson.Document query) {
-                    synchronized (lock) {
-                        return super.handleCommand(channel, db, command, query);
-                    }
-                }
-            };
+            backend = new MemoryBackend();
         }
         MongoServer server = new MongoServer(backend);
         server.enableOplog(); // change streams
