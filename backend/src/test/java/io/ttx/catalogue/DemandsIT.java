@@ -85,6 +85,43 @@ public class DemandsIT extends IntegrationTest {
         call(HttpMethod.POST, client, "/api/v1/demands/" + id + "/submission", null).expectStatus().isEqualTo(submit);
     }
 
+    @ParameterizedTest(name = "{0} on a published demand: get {1}, history {2}, review {3}, patch {4}, delete {5}, withdraw {6}")
+    @CsvSource({
+        "enterprise,200,200,403,200,409,200",
+        "enterprise-2,200,403,403,403,403,403",
+        "tto,200,403,403,403,403,403",
+        "researcher,200,403,403,403,403,403",
+        "broker,200,200,409,403,403,403",
+        "admin,200,200,409,403,403,403",
+        "evaluator,200,200,403,403,403,403",
+        "auditor,200,200,403,403,403,403",
+        "agency,200,403,403,403,403,403",
+        "region-admin-310000,200,403,403,403,403,403"})
+    void roleMatrixOnAPublishedDemand(String client, int get, int history, int review, int patch, int delete, int withdraw) {
+        String id = create("enterprise", body()).expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+        call(HttpMethod.POST, "enterprise", "/api/v1/demands/" + id + "/submission", null).expectStatus().isOk();
+        call(HttpMethod.GET, client, "/api/v1/demands/" + id, null).expectStatus().isEqualTo(get);
+        call(HttpMethod.GET, client, "/api/v1/demands/" + id + "/history", null).expectStatus().isEqualTo(history);
+        call(HttpMethod.POST, client, "/api/v1/demands/" + id + "/review", "{\"decision\":\"APPROVE\"}").expectStatus().isEqualTo(review);
+        api.patch().uri("/api/v1/demands/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer(client)).header(HttpHeaders.IF_MATCH, "\"2\"")
+            .contentType(MediaType.parseMediaType("application/merge-patch+json")).bodyValue("{\"voucherEligible\":false}").exchange()
+            .expectStatus().isEqualTo(patch);
+        api.delete().uri("/api/v1/demands/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer(client)).header(HttpHeaders.IF_MATCH, "\"3\"")
+            .exchange().expectStatus().isEqualTo(delete);
+        call(HttpMethod.POST, client, "/api/v1/demands/" + id + "/withdrawal", null).expectStatus().isEqualTo(withdraw);
+    }
+
+    @Test
+    void draftsDeleteWithIfMatchAndStaleVersionsAre412() {
+        String id = create("enterprise", body()).expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+        api.delete().uri("/api/v1/demands/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer("enterprise")).exchange().expectStatus().isEqualTo(428);
+        api.delete().uri("/api/v1/demands/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer("enterprise")).header(HttpHeaders.IF_MATCH, "\"7\"")
+            .exchange().expectStatus().isEqualTo(412);
+        api.delete().uri("/api/v1/demands/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer("enterprise")).header(HttpHeaders.IF_MATCH, "\"1\"")
+            .exchange().expectStatus().isNoContent();
+        call(HttpMethod.GET, "enterprise", "/api/v1/demands/" + id, null).expectStatus().isNotFound();
+    }
+
     @ParameterizedTest(name = "{0} at {1}")
     @CsvSource({"budget-and-range,budgetRange", "inconsistent-dates,validUntil", "negative-amount,budget.amount",
         "missing-language,title", "invalid-range,budgetRange", "invalid-region,region"})
