@@ -2,13 +2,11 @@ package io.ttx.documents;
 
 import io.ttx.documents.persistence.DocumentStore;
 import io.ttx.documents.storage.ObjectStore;
+import io.ttx.shared.outbox.LeasedJob;
 import io.ttx.shared.outbox.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,21 +19,24 @@ import java.time.Instant;
  * their upload may still be registering.
  */
 @Component
-public class OrphanSweep implements SmartLifecycle {
+public class OrphanSweep extends LeasedJob {
     private static final Logger log = LoggerFactory.getLogger(OrphanSweep.class);
     private final ObjectStore objects;
     private final DocumentStore store;
-    private final Leases leases;
     private final DocumentProperties props;
     private final Clock clock;
-    private Disposable running = Disposables.disposed();
 
     OrphanSweep(ObjectStore objects, DocumentStore store, Leases leases, DocumentProperties props, Clock clock) {
+        super("sweep:orphans", props.sweepInterval(), leases);
         this.objects = objects;
         this.store = store;
-        this.leases = leases;
         this.props = props;
         this.clock = clock;
+    }
+
+    @Override
+    protected Mono<Long> runOnce() {
+        return sweepOnce();
     }
 
     /** One sweep: emits how many orphans were removed. */
@@ -47,28 +48,5 @@ public class OrphanSweep implements SmartLifecycle {
                 .flatMap(orphan -> objects.delete(o.getKey()).thenReturn(o.getKey())))
             .doOnNext(key -> log.info("removed orphan object {}", key))
             .count();
-    }
-
-    @Override
-    public void start() {
-        running = Flux.interval(props.sweepInterval())
-            .onBackpressureDrop()
-            .concatMap(t -> leases.acquire("sweep:orphans", props.sweepInterval())
-                .flatMap(held -> held ? sweepOnce() : Mono.just(0L))
-                .onErrorResume(e -> {
-                    log.warn("orphan sweep failed, will retry: {}", e.toString());
-                    return Mono.just(0L);
-                }))
-            .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        running.dispose();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return !running.isDisposed();
     }
 }
