@@ -28,8 +28,4 @@ public final class DocumentProblems extends DomainException {
     static DocumentProblems notOwner() {
         return new DocumentProblems("forbidden", Kind.FORBIDDEN, "Only the owning organisation's researchers and TTO manage its documents.");
     }
-
-    static DocumentProblems malformed(String detail) {
-        return new DocumentProblems("validation-failed", Kind.MALFORMED, detail);
-    }
 }

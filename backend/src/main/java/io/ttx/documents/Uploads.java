@@ -34,6 +34,9 @@ import java.util.Locale;
 public class Uploads {
     private record Field(String name, String value) { }
 
+    /** An upload past its sniffing: the detected type, the whole stream again, and the meter counting it. */
+    private record Sniffed(String type, InputStream whole, MeteredInputStream meter) { }
+
     private final Documents documents;
     private final ObjectStore objects;
     private final Sniffer sniffer;
@@ -96,14 +99,12 @@ public class Uploads {
                     throw DocumentProblems.unsupportedType(type);
                 }
                 InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), metered);
-                return new Object[] {type, whole, metered};
+                return new Sniffed(type, whole, metered);
             })
             .subscribeOn(Schedulers.boundedElastic())
-            .flatMap(p -> objects.put(target.objectKey(), (InputStream) p[1], (String) p[0])
-                .then(Mono.fromCallable(() -> {
-                    MeteredInputStream m = (MeteredInputStream) p[2];
-                    return new StoredObject(target.documentId(), target.objectKey(), clean(filename), (String) p[0], m.count(), m.sha256Hex());
-                })))
+            .flatMap(s -> objects.put(target.objectKey(), s.whole(), s.type())
+                .then(Mono.fromCallable(() -> new StoredObject(target.documentId(), target.objectKey(), clean(filename), s.type(),
+                    s.meter().count(), s.meter().sha256Hex()))))
             .onErrorMap(e -> classify(e, limit))
             .onErrorResume(e -> documents.discard(target.objectKey()).then(Mono.error(e)));
     }

@@ -74,9 +74,4 @@ public class ListingStore<D extends ListingRecord<?, D>> {
         Query q = Query.query(Criteria.where("status").is("PUBLISHED").and("expiresAt").lte(now)).limit(limit);
         return mongo.find(q, type, collection);
     }
-
-    /** Every document in id order (for rebuilding derived indexes). */
-    public Flux<D> all() {
-        return mongo.find(new Query().with(Sort.by("_id")), type, collection);
-    }
 }

@@ -29,6 +29,8 @@ import java.util.concurrent.TimeoutException;
  */
 @Component
 class TextExtraction implements OutboxConsumer {
+    private record Outcome(TextStatus status, String text) { }
+
     private static final Logger log = LoggerFactory.getLogger(TextExtraction.class);
     private final DocumentStore store;
     private final ObjectStore objects;
@@ -66,14 +68,14 @@ class TextExtraction implements OutboxConsumer {
                     return extractor.extract(stream, props.textLimit());
                 }
             }).subscribeOn(Schedulers.boundedElastic()).timeout(props.extractionTimeout()))
-            .map(text -> new Object[] {TextStatus.EXTRACTED, text})
+            .map(text -> new Outcome(TextStatus.EXTRACTED, text))
             .onErrorResume(e -> !(e instanceof TimeoutException) && io.ttx.shared.web.Failures.storeUnavailable(e)
                 ? Mono.error(e) // storage down: leave the event pending, retry later
                 : Mono.fromSupplier(() -> {
                     log.warn("text extraction of {} failed: {}", d.id(), e.toString());
-                    return new Object[] {TextStatus.FAILED, ""};
+                    return new Outcome(TextStatus.FAILED, "");
                 }))
-            .flatMap(r -> store.textExtracted(d.id(), (TextStatus) r[0], (String) r[1],
+            .flatMap(r -> store.textExtracted(d.id(), r.status(), r.text(),
                 new DocumentRecord.DocumentEvent(UUID.randomUUID().toString(), "DocumentTextExtracted", 2, clock.instant())));
     }
 }

@@ -5,7 +5,6 @@ import io.ttx.catalogue.TransferMode;
 import io.ttx.catalogue.persistence.AchievementDocument;
 import io.ttx.catalogue.rules.Ipc;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +59,5 @@ public final class SearchDocuments {
 
     private static String join(List<String> parts) {
         return parts.stream().filter(Objects::nonNull).collect(Collectors.joining("\n"));
-    }
-
-    static List<String> nonNull(List<String> in) {
-        return new ArrayList<>(in.stream().filter(Objects::nonNull).toList());
     }
 }
