@@ -57,6 +57,25 @@ public class AchievementSearchEngine {
         }, Map.class))).map(r -> result((SearchResponse<Map<String, Object>>) (SearchResponse) r, q));
     }
 
+    /**
+     * Which of these achievements the query matches now (facet filters included, paging ignored): how a saved search is
+     * run against newly published records, as the dev node has no percolator. The index is refreshed first so records
+     * indexed a moment ago are visible.
+     */
+    public Mono<java.util.Set<String>> matchingIds(SearchQuery q, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) return Mono.just(java.util.Set.of());
+        List<Query> filters = new ArrayList<>(QueryBuilder.facetFilters(q).values());
+        filters.add(Query.of(b -> b.ids(i -> i.values(List.copyOf(ids)))));
+        Query query = Query.of(b -> b.bool(bool -> bool.must(QueryBuilder.main(q)).filter(filters)));
+        return index.ready().then(Async.mono(() -> es.indices().refresh(r -> r.index(index.alias()))))
+            .then(Async.mono(() -> es.search(s -> s.index(index.alias()).query(query).size(ids.size()).source(src -> src.fetch(false)), Void.class)))
+            .map(r -> {
+                java.util.Set<String> out = new java.util.LinkedHashSet<>();
+                r.hits().hits().forEach(h -> out.add(h.id()));
+                return out;
+            });
+    }
+
     private static List<SortOptions> sort(SearchQuery.Sort sort) {
         List<SortOptions> out = new ArrayList<>();
         switch (sort) {

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** Reads and checks the search parameters; every bad one is listed in one 400 (never an Elasticsearch error). */
-final class SearchParams {
+public final class SearchParams {
     private final MultiValueMap<String, String> p;
     private final List<Map<String, String>> errors = new ArrayList<>();
 
@@ -26,7 +26,7 @@ final class SearchParams {
         this.p = p;
     }
 
-    static SearchQuery parse(MultiValueMap<String, String> params, int maxQueryLength) {
+    public static SearchQuery parse(MultiValueMap<String, String> params, int maxQueryLength) {
         SearchParams s = new SearchParams(params);
         String q = s.one("q", "");
         if (q.length() > maxQueryLength) s.fail("q", "too-long", "at most " + maxQueryLength + " characters");
