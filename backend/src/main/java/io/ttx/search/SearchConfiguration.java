@@ -1,57 +1,80 @@
 package io.ttx.search;
 
-import io.ttx.catalogue.Achievements;
+import io.ttx.catalogue.persistence.AchievementDocument;
+import io.ttx.catalogue.persistence.DemandDocument;
 import io.ttx.documents.ListingKind;
 import io.ttx.documents.persistence.DocumentRecord;
 import io.ttx.documents.persistence.DocumentStore;
 import io.ttx.search.elastic.AchievementIndex;
+import io.ttx.search.elastic.DemandIndex;
+import io.ttx.search.elastic.SearchDocuments;
 import io.ttx.shared.outbox.OutboxConsumer;
 import io.ttx.shared.outbox.OutboxEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 
-/** Wires the index to the outbox: achievement events refresh their record, extracted document text refreshes its achievement. */
+/**
+ * Wires the indices to the outbox: achievement and demand events refresh their record, extracted document text
+ * refreshes its listing. The indexers run first among the consumers of their aggregate (order 0), so consumers
+ * that query the index after a publish (saved searches) see the record.
+ */
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
 
     @Bean
-    SearchIndexer searchIndexer(Achievements achievements, DocumentStore documents, AchievementIndex index, Clock clock) {
-        return new SearchIndexer(achievements, documents, index, clock);
+    ListingIndexer<AchievementDocument> achievementIndexer(AchievementIndex index, ReactiveMongoTemplate mongo, DocumentStore documents, Clock clock) {
+        return new ListingIndexer<>(ListingKind.ACHIEVEMENT, AchievementDocument.class, index, mongo, documents, SearchDocuments::of, clock);
     }
 
     @Bean
-    OutboxConsumer achievementsToSearch(SearchIndexer indexer) {
+    ListingIndexer<DemandDocument> demandIndexer(DemandIndex index, ReactiveMongoTemplate mongo, DocumentStore documents, Clock clock) {
+        return new ListingIndexer<>(ListingKind.DEMAND, DemandDocument.class, index, mongo, documents, SearchDocuments::of, clock);
+    }
+
+    @Bean
+    @Order(0)
+    OutboxConsumer achievementsToSearch(ListingIndexer<AchievementDocument> indexer) {
+        return consumer("achievement", indexer::apply);
+    }
+
+    @Bean
+    @Order(0)
+    OutboxConsumer demandsToSearch(ListingIndexer<DemandDocument> indexer) {
+        return consumer("demand", indexer::apply);
+    }
+
+    @Bean
+    @Order(0)
+    OutboxConsumer documentTextToSearch(ListingIndexer<AchievementDocument> achievements, ListingIndexer<DemandDocument> demands,
+                                        DocumentStore documents) {
+        return consumer("document", events -> {
+            List<String> ids = events.stream().filter(e -> e.type().equals("DocumentTextExtracted")).map(OutboxEvent::aggregateId).toList();
+            if (ids.isEmpty()) return Mono.empty();
+            return documents.byIds(ids).collectList().flatMap(docs -> Flux.just(achievements, demands)
+                .concatMap(indexer -> indexer.refresh(ListingIndexer.anyVersion(docs.stream()
+                    .filter(d -> d.listingKind() == indexer.kind()).map(DocumentRecord::listingId).distinct().toList())))
+                .then());
+        });
+    }
+
+    private static OutboxConsumer consumer(String aggregateType, Function<List<OutboxEvent>, Mono<Void>> accept) {
         return new OutboxConsumer() {
             @Override
             public String aggregateType() {
-                return "achievement";
+                return aggregateType;
             }
 
             @Override
             public Mono<Void> accept(List<OutboxEvent> events) {
-                return indexer.apply(events);
-            }
-        };
-    }
-
-    @Bean
-    OutboxConsumer documentTextToSearch(SearchIndexer indexer, DocumentStore documents) {
-        return new OutboxConsumer() {
-            @Override
-            public String aggregateType() {
-                return "document";
-            }
-
-            @Override
-            public Mono<Void> accept(List<OutboxEvent> events) {
-                List<String> ids = events.stream().filter(e -> e.type().equals("DocumentTextExtracted")).map(OutboxEvent::aggregateId).toList();
-                if (ids.isEmpty()) return Mono.empty();
-                return documents.byIds(ids).filter(d -> d.listingKind() == ListingKind.ACHIEVEMENT).map(DocumentRecord::listingId)
-                    .collectList().map(SearchIndexer::anyVersion).flatMap(indexer::refresh);
+                return accept.apply(events);
             }
         };
     }

@@ -51,12 +51,25 @@ public class DocumentStore {
         return mongo.updateFirst(q, u, COLLECTION).map(r -> r.getModifiedCount() == 1);
     }
 
-    /** Text of the public documents of an achievement (for the search index). */
-    public Flux<String> publicTexts(ListingKind kind, String listingId) {
-        Query q = Query.query(Criteria.where("listingId").is(listingId).and("listingKind").is(kind.name()).and("confidentiality").is("PUBLIC")
+    /** The extracted text of the public documents of these listings, by listing id (one query for a whole batch). */
+    public Mono<java.util.Map<String, java.util.List<String>>> publicTextsOf(ListingKind kind, java.util.Collection<String> listingIds) {
+        Query q = Query.query(Criteria.where("listingId").in(listingIds).and("listingKind").is(kind.name()).and("confidentiality").is("PUBLIC")
             .and("textStatus").is("EXTRACTED"));
-        q.fields().include("text");
-        return mongo.find(q, org.bson.Document.class, COLLECTION).mapNotNull(d -> d.getString("text"));
+        q.fields().include("text").include("listingId");
+        return mongo.find(q, org.bson.Document.class, COLLECTION).filter(d -> d.getString("text") != null)
+            .collectMultimap(d -> d.getString("listingId"), d -> d.getString("text"))
+            .map(m -> {
+                java.util.Map<String, java.util.List<String>> out = new java.util.HashMap<>();
+                m.forEach((k, v) -> out.put(k, java.util.List.copyOf(v)));
+                return out;
+            });
+    }
+
+    /** Listings of this kind with a document uploaded at or after {@code since} (their text may have been extracted since). */
+    public Flux<String> listingsWithUploadsSince(ListingKind kind, java.time.Instant since) {
+        Query q = Query.query(Criteria.where("listingKind").is(kind.name()).and("uploadedAt").gte(since));
+        q.fields().include("listingId");
+        return mongo.find(q, org.bson.Document.class, COLLECTION).map(d -> d.getString("listingId")).distinct();
     }
 
     public Flux<DocumentRecord> byIds(List<String> ids) {

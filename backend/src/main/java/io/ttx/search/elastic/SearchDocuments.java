@@ -2,7 +2,9 @@ package io.ttx.search.elastic;
 
 import io.ttx.catalogue.AchievementInput;
 import io.ttx.catalogue.TransferMode;
+import io.ttx.catalogue.DemandInput;
 import io.ttx.catalogue.persistence.AchievementDocument;
+import io.ttx.catalogue.persistence.DemandDocument;
 import io.ttx.catalogue.rules.Ipc;
 
 import java.util.LinkedHashMap;
@@ -38,6 +40,30 @@ public final class SearchDocuments {
         if (d.priceHint() != null) {
             m.put("priceHint", Map.of("low", d.priceHint().low(), "high", d.priceHint().high(), "currency", d.priceHint().currency()));
         }
+        m.put("publishedAt", String.valueOf(d.publishedAt()));
+        m.put("expiresAt", String.valueOf(d.expiresAt()));
+        m.put("version", d.version());
+        return m;
+    }
+
+    /** The index's view of a technology demand: what it needs, budget, cooperation modes, region; never contacts. */
+    public static Map<String, Object> of(DemandDocument d, List<String> publicDocumentTexts) {
+        DemandInput c = d.content();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id());
+        m.put("ownerOrg", d.ownerOrg());
+        m.put("title", texts(c.title().zh(), c.title().en()));
+        m.put("summary", texts(c.summary().zh(), c.summary().en()));
+        m.put("keywords", c.keywords() == null ? List.of() : c.keywords());
+        m.put("body", join(java.util.Arrays.asList(c.technicalIndicators(), c.problemToSolve(), c.currentBasis())));
+        m.put("docText", String.join("\n", publicDocumentTexts));
+        m.put("field", c.field().name());
+        m.put("region", c.region());
+        m.put("regionPath", regionPath(c.region()));
+        m.put("cooperationMode", c.cooperationModes() == null ? List.of() : c.cooperationModes().stream().map(Enum::name).toList());
+        if (d.budgetFen() != null) m.put("budgetFen", d.budgetFen());
+        if (c.voucherEligible() != null) m.put("voucherEligible", c.voucherEligible());
+        if (c.validUntil() != null) m.put("validUntil", c.validUntil().toString());
         m.put("publishedAt", String.valueOf(d.publishedAt()));
         m.put("expiresAt", String.valueOf(d.expiresAt()));
         m.put("version", d.version());

@@ -56,6 +56,30 @@ public final class SearchParams {
             s.one("cursor", null), size == null ? 20 : size);
     }
 
+    /** {@code prefix} (1..50 characters after trimming) and {@code size} (1..10, default 10) of a suggestions request. */
+    static Prefix prefix(MultiValueMap<String, String> params) {
+        SearchParams s = new SearchParams(params);
+        String prefix = s.one("prefix", "").strip();
+        int length = prefix.codePointCount(0, prefix.length());
+        if (length == 0) s.fail("prefix", "required", "the text typed so far (1 to " + Prefix.MAX + " characters)");
+        if (length > Prefix.MAX) s.fail("prefix", "too-long", "at most " + Prefix.MAX + " characters");
+        Integer size = s.integer("size", 1, 10);
+        if (!s.errors.isEmpty()) throw new MalformedInput(s.errors);
+        return new Prefix(prefix, size == null ? 10 : size);
+    }
+
+    record Prefix(String text, int size) {
+        static final int MAX = 50;
+    }
+
+    /** The {@code size} of a matching request: 1..50, default 10. */
+    static int matchSize(MultiValueMap<String, String> params) {
+        SearchParams s = new SearchParams(params);
+        Integer size = s.integer("size", 1, 50);
+        if (!s.errors.isEmpty()) throw new MalformedInput(s.errors);
+        return size == null ? 10 : size;
+    }
+
     private void fail(String field, String code, String message) {
         errors.add(FieldErrors.of(field, code, message));
     }

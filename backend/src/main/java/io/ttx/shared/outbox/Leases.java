@@ -42,4 +42,9 @@ public class Leases {
             .defaultIfEmpty(false)
             .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
     }
+
+    /** Gives the lease up early (only if this replica holds it), so the next taker need not wait for it to expire. */
+    public Mono<Void> release(String name) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(name).and("owner").is(owner)), COLLECTION).then();
+    }
 }

@@ -1,0 +1,148 @@
+package io.ttx.search;
+
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import io.ttx.catalogue.ListingStatus;
+import io.ttx.catalogue.persistence.ListingRecord;
+import io.ttx.documents.ListingKind;
+import io.ttx.documents.persistence.DocumentStore;
+import io.ttx.search.elastic.SearchIndex;
+import io.ttx.shared.outbox.OutboxEvent;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Keeps a search index in step with one kind of listing: for every listing touched by a batch of events, the
+ * current record is read and either indexed (published, unexpired) or deleted, in one bulk request with external
+ * versions. An event is done only when Elasticsearch acknowledged its item; any failed item fails the batch, which
+ * the relay retries (the successful items are idempotent). The same code bulk-loads a new index generation.
+ */
+public class ListingIndexer<D extends ListingRecord<?, D>> {
+    private final ListingKind kind;
+    private final Class<D> type;
+    private final SearchIndex index;
+    private final ReactiveMongoTemplate mongo;
+    private final DocumentStore documents;
+    private final BiFunction<D, List<String>, Map<String, Object>> toSearchDocument;
+    private final Clock clock;
+
+    public ListingIndexer(ListingKind kind, Class<D> type, SearchIndex index, ReactiveMongoTemplate mongo, DocumentStore documents,
+                          BiFunction<D, List<String>, Map<String, Object>> toSearchDocument, Clock clock) {
+        this.kind = kind;
+        this.type = type;
+        this.index = index;
+        this.mongo = mongo;
+        this.documents = documents;
+        this.toSearchDocument = toSearchDocument;
+        this.clock = clock;
+    }
+
+    public ListingKind kind() {
+        return kind;
+    }
+
+    public SearchIndex index() {
+        return index;
+    }
+
+    /** Re-indexes the listings of these events; a record read older than its newest event fails the batch (retried). */
+    public Mono<Void> apply(List<OutboxEvent> events) {
+        Map<String, Long> newest = new LinkedHashMap<>();
+        for (OutboxEvent e : events) newest.merge(e.aggregateId(), e.version(), Math::max);
+        return refresh(newest);
+    }
+
+    /** Re-indexes these listings at their current state, through the alias (the minimum versions expected may be 0). */
+    public Mono<Void> refresh(Map<String, Long> minimumVersions) {
+        if (minimumVersions.isEmpty()) return Mono.empty();
+        return mongo.find(Query.query(Criteria.where("_id").in(minimumVersions.keySet())), type).collectMap(ListingRecord::id)
+            .flatMap(found -> {
+                List<D> live = new ArrayList<>();
+                List<BulkOperation> ops = new ArrayList<>();
+                for (var e : minimumVersions.entrySet()) {
+                    D d = found.get(e.getKey());
+                    if (d == null) ops.add(delete(e.getKey(), null));
+                    else if (d.version() < e.getValue()) {
+                        return Mono.error(new IllegalStateException("stale read of " + d.id() + " (v" + d.version() + " < v" + e.getValue() + ")"));
+                    } else if (isLive(d)) live.add(d);
+                    else ops.add(delete(d.id(), d.version()));
+                }
+                return indexOperations(live, index.alias()).map(indexOps -> {
+                    ops.addAll(indexOps);
+                    return ops;
+                });
+            })
+            .flatMap(ops -> send(ops, index.alias()));
+    }
+
+    /** Re-indexes every listing changed at or after {@code since} (the catch-up after an index generation was built). */
+    public Mono<Long> refreshChangedSince(Instant since) {
+        Query q = Query.query(Criteria.where("updatedAt").gte(since));
+        q.fields().include("_id");
+        return mongo.find(q, org.bson.Document.class, mongo.getCollectionName(type)).map(d -> d.getString("_id"))
+            .buffer(500).concatMap(ids -> {
+                Map<String, Long> any = new LinkedHashMap<>();
+                ids.forEach(id -> any.put(id, 0L));
+                return refresh(any).thenReturn(ids.size());
+            }).reduce(0L, Long::sum);
+    }
+
+    /** Loads every live listing into {@code target} (a new generation, not yet behind the alias); emits the count. */
+    public Mono<Long> copyAll(String target, int batch) {
+        Query q = Query.query(Criteria.where("status").is(ListingStatus.PUBLISHED.name()).and("expiresAt").gt(clock.instant()));
+        q.fields().exclude("history").exclude("pendingEvents");
+        return mongo.find(q, type).buffer(batch)
+            .concatMap(records -> indexOperations(records, target).flatMap(ops -> send(ops, target)).thenReturn(records.size()))
+            .reduce(0L, Long::sum);
+    }
+
+    private boolean isLive(D d) {
+        return d.status() == ListingStatus.PUBLISHED && d.expiresAt() != null && d.expiresAt().isAfter(clock.instant());
+    }
+
+    private Mono<List<BulkOperation>> indexOperations(List<D> records, String target) {
+        if (records.isEmpty()) return Mono.just(List.of());
+        return documents.publicTextsOf(kind, records.stream().map(ListingRecord::id).toList()).map(texts -> {
+            List<BulkOperation> ops = new ArrayList<>();
+            for (D d : records) {
+                Map<String, Object> doc = toSearchDocument.apply(d, texts.getOrDefault(d.id(), List.of()));
+                ops.add(BulkOperation.of(o -> o.index(i -> i.index(target).id(d.id()).version(d.version())
+                    .versionType(VersionType.ExternalGte).document(doc))));
+            }
+            return ops;
+        });
+    }
+
+    private Mono<Void> send(List<BulkOperation> ops, String target) {
+        if (ops.isEmpty()) return Mono.empty();
+        return index.bulk(BulkRequest.of(b -> b.index(target).operations(ops)))
+            .flatMap(failed -> failed.isEmpty() ? Mono.<Void>empty()
+                : Mono.error(new IllegalStateException(failed.size() + " index operations failed, first: " + failed.getFirst().error())));
+    }
+
+    private static BulkOperation delete(String id, Long version) {
+        return BulkOperation.of(o -> o.delete(del -> {
+            del.id(id);
+            if (version != null) del.version(version).versionType(VersionType.ExternalGte);
+            return del;
+        }));
+    }
+
+    public static Map<String, Long> anyVersion(List<String> ids) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String id : ids) out.put(id, 0L);
+        return out;
+    }
+}

@@ -1,0 +1,156 @@
+package io.ttx.search.reindex;
+
+import io.ttx.documents.persistence.DocumentStore;
+import io.ttx.identity.CurrentUser;
+import io.ttx.search.ListingIndexer;
+import io.ttx.search.SearchProperties;
+import io.ttx.search.elastic.SearchIndex;
+import io.ttx.shared.Ids;
+import io.ttx.shared.MalformedInput;
+import io.ttx.shared.outbox.Leases;
+import io.ttx.shared.web.FieldErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Rebuilds search indices without downtime. Per alias: note the time, create the next generation (refresh off),
+ * bulk-load every live listing from MongoDB, refresh, switch the alias in one atomic update, then re-index every
+ * listing changed since the noted time (events relayed during the load went to the old generation; external
+ * versions make the repeat harmless). Searches use the alias throughout and see the old or the new generation,
+ * never neither. The previous generation is kept for a rollback; older ones are dropped. A lease in MongoDB lets
+ * one replica at a time rebuild; the job runs in the background and reports progress in its stored record.
+ */
+@Component
+public class Reindexer {
+    private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
+    private static final String LEASE = "search-reindex";
+    /** Document text extracted while loading is caught up through documents uploaded this long before the start. */
+    private static final Duration EXTRACTION_WINDOW = Duration.ofHours(1);
+    private final List<ListingIndexer<?>> indexers;
+    private final ReactiveMongoTemplate mongo;
+    private final Leases leases;
+    private final DocumentStore documents;
+    private final SearchProperties props;
+    private final Clock clock;
+
+    Reindexer(List<ListingIndexer<?>> indexers, ReactiveMongoTemplate mongo, Leases leases, DocumentStore documents,
+              SearchProperties props, Clock clock) {
+        this.indexers = indexers;
+        this.mongo = mongo;
+        this.leases = leases;
+        this.documents = documents;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    /** The aliases that can be rebuilt. */
+    public List<String> aliases() {
+        return indexers.stream().map(i -> i.index().alias()).toList();
+    }
+
+    /** Starts a rebuild of these aliases (all when empty) unless one is running (409); returns the new job. */
+    public Mono<ReindexJob> start(CurrentUser user, List<String> requested) {
+        List<String> unknown = requested.stream().filter(a -> !aliases().contains(a)).toList();
+        if (!unknown.isEmpty()) {
+            return Mono.error(new MalformedInput(List.of(FieldErrors.of("indices", "unknown-index", "one of " + aliases()))));
+        }
+        List<ListingIndexer<?>> chosen = indexers.stream()
+            .filter(i -> requested.isEmpty() || requested.contains(i.index().alias())).toList();
+        return leases.acquire(LEASE, props.reindexLease()).flatMap(held -> {
+            if (!held) return Mono.error(new ReindexRunning());
+            Instant now = clock.instant();
+            List<ReindexJob.Target> targets = chosen.stream().map(i -> new ReindexJob.Target(i.index().alias(), null, null, 0, 0, false)).toList();
+            ReindexJob job = new ReindexJob(Ids.next("rix", now), ReindexJob.Status.RUNNING, user.subject(), now, now, null, targets, null);
+            return mongo.insert(job).doOnNext(saved -> runInBackground(saved, chosen));
+        });
+    }
+
+    /** The job as stored, INTERRUPTED when it says RUNNING but its replica stopped renewing it. */
+    public Mono<ReindexJob> get(String id) {
+        return mongo.findById(id, ReindexJob.class).switchIfEmpty(Mono.error(new ReindexJobNotFound())).map(j ->
+            j.status() == ReindexJob.Status.RUNNING && j.heartbeatAt().plus(props.reindexLease()).isBefore(clock.instant())
+                ? j.with(ReindexJob.Status.INTERRUPTED, j.indices(), null, "The replica running the reindex stopped; start it again.", j.heartbeatAt())
+                : j);
+    }
+
+    private void runInBackground(ReindexJob job, List<ListingIndexer<?>> chosen) {
+        AtomicReference<ReindexJob> state = new AtomicReference<>(job);
+        Disposable heartbeat = Flux.interval(props.reindexLease().dividedBy(4))
+            .concatMap(t -> leases.acquire(LEASE, props.reindexLease())
+                .then(Mono.defer(() -> save(state, state.get().with(state.get().status(), state.get().indices(), null, null, clock.instant()))))
+                .onErrorResume(e -> Mono.empty()))
+            .subscribe();
+        Flux.range(0, chosen.size())
+            .concatMap(n -> rebuild(chosen.get(n), n, state))
+            .then(Mono.defer(() -> save(state, state.get().with(ReindexJob.Status.DONE, state.get().indices(), clock.instant(), null, clock.instant()))))
+            .onErrorResume(e -> {
+                log.error("search reindex {} failed", job.id(), e);
+                return save(state, state.get().with(ReindexJob.Status.FAILED, state.get().indices(), clock.instant(),
+                    "The rebuild failed (" + e.getClass().getSimpleName() + "); the aliases still point to complete indices.", clock.instant()));
+            })
+            .doFinally(s -> {
+                heartbeat.dispose();
+                leases.release(LEASE).subscribe();
+            })
+            .subscribe();
+    }
+
+    private Mono<Void> rebuild(ListingIndexer<?> indexer, int n, AtomicReference<ReindexJob> state) {
+        SearchIndex index = indexer.index();
+        Instant since = clock.instant();
+        return index.ready().then(index.current()).flatMap(from -> {
+            String to = index.nextAfter(from);
+            log.info("search reindex: building {} for alias {} (was {})", to, index.alias(), from);
+            Mono<Void> load = index.drop(to).then(index.create(to)).then(index.refreshInterval(to, "-1"))
+                .then(progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, 0, 0, false)))
+                .then(indexer.copyAll(to, props.reindexBatch()))
+                .flatMap(copied -> progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, copied, 0, false)))
+                .then(index.refreshInterval(to, "1s")).then(index.refresh(to));
+            return load
+                .onErrorResume(e -> index.drop(to).onErrorResume(x -> Mono.empty()).then(Mono.error(e)))
+                .then(index.switchAlias(from, to))
+                .then(progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, t.copied(), 0, true)))
+                .then(catchUp(indexer, since))
+                .flatMap(caught -> progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, t.copied(), caught, true)))
+                .then(dropOlderThan(index, from));
+        });
+    }
+
+    private Mono<Long> catchUp(ListingIndexer<?> indexer, Instant since) {
+        Mono<Long> changed = indexer.refreshChangedSince(since);
+        Mono<Long> withNewText = documents.listingsWithUploadsSince(indexer.kind(), since.minus(EXTRACTION_WINDOW))
+            .buffer(500).concatMap(ids -> indexer.refresh(ListingIndexer.anyVersion(ids)).thenReturn((long) ids.size()))
+            .reduce(0L, Long::sum);
+        return changed.zipWith(withNewText, Long::sum);
+    }
+
+    private static Mono<Void> dropOlderThan(SearchIndex index, String keep) {
+        return index.generations().flatMapMany(Flux::fromIterable)
+            .filter(g -> SearchIndex.generation(g) < SearchIndex.generation(keep))
+            .concatMap(index::drop).then();
+    }
+
+    private Mono<Void> progress(AtomicReference<ReindexJob> state, int n, java.util.function.UnaryOperator<ReindexJob.Target> change) {
+        ReindexJob j = state.get();
+        List<ReindexJob.Target> targets = new ArrayList<>(j.indices());
+        targets.set(n, change.apply(targets.get(n)));
+        return save(state, j.with(j.status(), targets, null, null, clock.instant()));
+    }
+
+    private Mono<Void> save(AtomicReference<ReindexJob> state, ReindexJob next) {
+        state.set(next);
+        return mongo.save(next).then();
+    }
+}
