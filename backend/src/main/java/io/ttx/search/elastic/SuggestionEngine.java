@@ -59,13 +59,13 @@ public class SuggestionEngine {
         Map<String, Suggestion> titles = new LinkedHashMap<>();
         for (Hit<Map<String, Object>> h : hits) {
             Map<String, Object> s = h.source();
-            if (h.matchedQueries().contains("keyword") && s.get("keywords") instanceof List<?> kws) {
+            if (h.matchedQueries().containsKey("keyword") && s.get("keywords") instanceof List<?> kws) {
                 for (Object k : kws) {
                     String kw = String.valueOf(k);
                     if (kw.toLowerCase(Locale.ROOT).startsWith(lower)) keywords.putIfAbsent(kw.toLowerCase(Locale.ROOT), new Suggestion(kw, Suggestion.Type.keyword, null));
                 }
             }
-            if (h.matchedQueries().contains("title")) {
+            if (h.matchedQueries().containsKey("title")) {
                 Map<String, Object> t = s.get("title") instanceof Map ? (Map<String, Object>) s.get("title") : Map.of();
                 Object text = chinese ? t.getOrDefault("zh", t.get("en")) : t.getOrDefault("en", t.get("zh"));
                 if (text != null) titles.putIfAbsent(text.toString(), new Suggestion(text.toString(), Suggestion.Type.title, h.id()));

@@ -44,6 +44,7 @@ public class Reindexer {
     private final DocumentStore documents;
     private final SearchProperties props;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicBoolean runningHere = new java.util.concurrent.atomic.AtomicBoolean();
 
     Reindexer(List<ListingIndexer<?>> indexers, ReactiveMongoTemplate mongo, Leases leases, DocumentStore documents,
               SearchProperties props, Clock clock) {
@@ -68,12 +69,20 @@ public class Reindexer {
         }
         List<ListingIndexer<?>> chosen = indexers.stream()
             .filter(i -> requested.isEmpty() || requested.contains(i.index().alias())).toList();
+        // the lease keeps other replicas out; the flag this one (its own lease would let it in again)
+        if (!runningHere.compareAndSet(false, true)) return Mono.error(new ReindexRunning());
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
         return leases.acquire(LEASE, props.reindexLease()).flatMap(held -> {
-            if (!held) return Mono.error(new ReindexRunning());
+            if (!held) return Mono.<ReindexJob>error(new ReindexRunning());
             Instant now = clock.instant();
             List<ReindexJob.Target> targets = chosen.stream().map(i -> new ReindexJob.Target(i.index().alias(), null, null, 0, 0, false)).toList();
             ReindexJob job = new ReindexJob(Ids.next("rix", now), ReindexJob.Status.RUNNING, user.subject(), now, now, null, targets, null);
-            return mongo.insert(job).doOnNext(saved -> runInBackground(saved, chosen));
+            return mongo.insert(job).doOnNext(saved -> {
+                started.set(true);
+                runInBackground(saved, chosen);
+            });
+        }).doOnError(e -> runningHere.set(false)).doOnCancel(() -> {
+            if (!started.get()) runningHere.set(false);
         });
     }
 
@@ -102,7 +111,7 @@ public class Reindexer {
             })
             .doFinally(s -> {
                 heartbeat.dispose();
-                leases.release(LEASE).subscribe();
+                leases.release(LEASE).doFinally(x -> runningHere.set(false)).subscribe();
             })
             .subscribe();
     }
