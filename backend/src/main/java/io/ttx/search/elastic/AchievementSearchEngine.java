@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -38,12 +39,18 @@ public class AchievementSearchEngine {
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Mono<SearchResult> search(SearchQuery q) {
+        return index.ready().then(Async.mono(() -> es.search(request(q), Map.class)))
+            .map(r -> result((SearchResponse<Map<String, Object>>) (SearchResponse) r, q));
+    }
+
+    /** The Elasticsearch request for a query: public so the benchmark can send exactly the same request directly. */
+    public SearchRequest request(SearchQuery q) {
         Map<String, Query> facetFilters = QueryBuilder.facetFilters(q);
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
         QueryBuilder.FACETS.forEach((name, field) -> aggs.put(name, Aggregation.of(a -> a.filter(QueryBuilder.allBut(facetFilters, name))
             .aggregations("values", v -> v.terms(t -> t.field(field).size(name.equals("region") ? 50 : 20))))));
         List<SortOptions> sort = sort(q.sort());
-        return index.ready().then(Async.mono(() -> es.search(s -> {
+        return SearchRequest.of(s -> {
             s.index(index.alias()).query(QueryBuilder.main(q)).size(q.size()).trackTotalHits(t -> t.count(10_000)).sort(sort)
                 .aggregations(aggs)
                 .highlight(h -> h.preTags("<em>").postTags("</em>").fields(List.of(
@@ -54,7 +61,7 @@ public class AchievementSearchEngine {
             if (!facetFilters.isEmpty()) s.postFilter(p -> p.bool(b -> b.filter(new ArrayList<>(facetFilters.values()))));
             if (q.cursor() != null) s.searchAfter(Cursors.decode(q.cursor()));
             return s;
-        }, Map.class))).map(r -> result((SearchResponse<Map<String, Object>>) (SearchResponse) r, q));
+        });
     }
 
     /**
