@@ -18,6 +18,8 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,34 +59,44 @@ public class ListingIndexer<D extends ListingRecord<?, D>> {
         return index;
     }
 
-    /** Re-indexes the listings of these events; a record read older than its newest event fails the batch (retried). */
-    public Mono<Void> apply(List<OutboxEvent> events) {
+    /**
+     * Re-indexes the listings of these events and names those that could not be indexed (a record read older than its
+     * newest event, or a bulk item Elasticsearch refused): only their events stay pending.
+     */
+    public Mono<Set<String>> apply(List<OutboxEvent> events) {
         Map<String, Long> newest = new LinkedHashMap<>();
         for (OutboxEvent e : events) newest.merge(e.aggregateId(), e.version(), Math::max);
-        return refresh(newest);
+        return refreshEach(newest);
     }
 
-    /** Re-indexes these listings at their current state, through the alias (the minimum versions expected may be 0). */
+    /** Re-indexes these listings at their current state through the alias; fails if any could not be indexed. */
     public Mono<Void> refresh(Map<String, Long> minimumVersions) {
-        if (minimumVersions.isEmpty()) return Mono.empty();
+        return refreshEach(minimumVersions).flatMap(failed -> failed.isEmpty() ? Mono.<Void>empty()
+            : Mono.error(new IllegalStateException(failed.size() + " listings could not be indexed, e.g. " + failed.iterator().next())));
+    }
+
+    private Mono<Set<String>> refreshEach(Map<String, Long> minimumVersions) {
+        if (minimumVersions.isEmpty()) return Mono.just(Set.of());
         return mongo.find(Query.query(Criteria.where("_id").in(minimumVersions.keySet())), type).collectMap(ListingRecord::id)
             .flatMap(found -> {
+                Set<String> failed = new HashSet<>();
                 List<D> live = new ArrayList<>();
                 List<BulkOperation> ops = new ArrayList<>();
                 for (var e : minimumVersions.entrySet()) {
                     D d = found.get(e.getKey());
                     if (d == null) ops.add(delete(e.getKey(), null));
-                    else if (d.version() < e.getValue()) {
-                        return Mono.error(new IllegalStateException("stale read of " + d.id() + " (v" + d.version() + " < v" + e.getValue() + ")"));
-                    } else if (isLive(d)) live.add(d);
+                    else if (d.version() < e.getValue()) failed.add(d.id()); // a lagging read: try again later
+                    else if (isLive(d)) live.add(d);
                     else ops.add(delete(d.id(), d.version()));
                 }
-                return indexOperations(live, index.alias()).map(indexOps -> {
+                return indexOperations(live, index.alias()).flatMap(indexOps -> {
                     ops.addAll(indexOps);
-                    return ops;
+                    return send(ops, index.alias());
+                }).map(refused -> {
+                    failed.addAll(refused);
+                    return failed;
                 });
-            })
-            .flatMap(ops -> send(ops, index.alias()));
+            });
     }
 
     /** Re-indexes every listing changed at or after {@code since} (the catch-up after an index generation was built). */
@@ -104,7 +116,9 @@ public class ListingIndexer<D extends ListingRecord<?, D>> {
         Query q = Query.query(Criteria.where("status").is(ListingStatus.PUBLISHED.name()).and("expiresAt").gt(clock.instant()));
         q.fields().exclude("history").exclude("pendingEvents");
         return mongo.find(q, type).buffer(batch)
-            .concatMap(records -> indexOperations(records, target).flatMap(ops -> send(ops, target)).thenReturn(records.size()))
+            .concatMap(records -> indexOperations(records, target).flatMap(ops -> send(ops, target)).flatMap(refused -> refused.isEmpty()
+                ? Mono.just(records.size())
+                : Mono.error(new IllegalStateException(refused.size() + " listings could not be indexed into " + target))))
             .reduce(0L, Long::sum);
     }
 
@@ -125,11 +139,14 @@ public class ListingIndexer<D extends ListingRecord<?, D>> {
         });
     }
 
-    private Mono<Void> send(List<BulkOperation> ops, String target) {
-        if (ops.isEmpty()) return Mono.empty();
-        return index.bulk(BulkRequest.of(b -> b.index(target).operations(ops)))
-            .flatMap(failed -> failed.isEmpty() ? Mono.<Void>empty()
-                : Mono.error(new IllegalStateException(failed.size() + " index operations failed, first: " + failed.getFirst().error())));
+    /** Sends the operations and returns the ids of the items Elasticsearch refused (not counting "newer version there"). */
+    private Mono<Set<String>> send(List<BulkOperation> ops, String target) {
+        if (ops.isEmpty()) return Mono.just(Set.of());
+        return index.bulk(BulkRequest.of(b -> b.index(target).operations(ops))).map(failed -> {
+            Set<String> ids = new HashSet<>();
+            failed.forEach(item -> ids.add(item.id()));
+            return ids;
+        });
     }
 
     private static BulkOperation delete(String id, Long version) {

@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -42,13 +43,13 @@ class SearchConfiguration {
     @Bean
     @Order(0)
     OutboxConsumer achievementsToSearch(ListingIndexer<AchievementDocument> indexer) {
-        return consumer("achievement", indexer::apply);
+        return perAggregate("achievement", indexer::apply);
     }
 
     @Bean
     @Order(0)
     OutboxConsumer demandsToSearch(ListingIndexer<DemandDocument> indexer) {
-        return consumer("demand", indexer::apply);
+        return perAggregate("demand", indexer::apply);
     }
 
     @Bean
@@ -63,6 +64,27 @@ class SearchConfiguration {
                     .filter(d -> d.listingKind() == indexer.kind()).map(DocumentRecord::listingId).distinct().toList())))
                 .then());
         });
+    }
+
+    /** A consumer that reports which aggregates failed, so only their events are retried. */
+    private static OutboxConsumer perAggregate(String aggregateType, Function<List<OutboxEvent>, Mono<Set<String>>> accept) {
+        return new OutboxConsumer() {
+            @Override
+            public String aggregateType() {
+                return aggregateType;
+            }
+
+            @Override
+            public Mono<Void> accept(List<OutboxEvent> events) {
+                return acceptEach(events).flatMap(failed -> failed.isEmpty() ? Mono.<Void>empty()
+                    : Mono.error(new IllegalStateException(failed.size() + " " + aggregateType + "s could not be indexed")));
+            }
+
+            @Override
+            public Mono<Set<String>> acceptEach(List<OutboxEvent> events) {
+                return accept.apply(events);
+            }
+        };
     }
 
     private static OutboxConsumer consumer(String aggregateType, Function<List<OutboxEvent>, Mono<Void>> accept) {

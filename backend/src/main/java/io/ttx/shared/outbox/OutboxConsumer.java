@@ -3,6 +3,7 @@ package io.ttx.shared.outbox;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Receives the events of one aggregate type, in order per aggregate, at least once. Must be idempotent (compare
@@ -14,4 +15,12 @@ public interface OutboxConsumer {
 
     /** Handles a batch of events (several aggregates, each aggregate's events in order). */
     Mono<Void> accept(List<OutboxEvent> events);
+
+    /**
+     * Handles a batch and names the aggregates whose events could not be handled: only those stay pending and are
+     * retried, the others are done. An error signal still means "none handled". By default all or nothing.
+     */
+    default Mono<Set<String>> acceptEach(List<OutboxEvent> events) {
+        return accept(events).thenReturn(Set.of());
+    }
 }

@@ -16,7 +16,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Date;
 import java.util.List;
 
@@ -24,8 +27,9 @@ import java.util.List;
  * Publishes the events waiting in aggregate documents to the consumers of their type, then removes exactly the
  * delivered events from each document ({@code $pull} by id, so an event appended meanwhile stays). Runs every
  * poll interval and right after a write nudges it; a lease per source keeps several replicas from doing the same
- * work twice. A consumer failure leaves the events pending for the next round: nothing is lost, and a process
- * dying between a write and its relay only delays delivery.
+ * work twice. A consumer failure leaves the events pending for the next round (only the aggregates it names when it
+ * reports per aggregate): nothing is lost, and a process dying between a write and its relay only delays delivery.
+ * After a failed round the source is retried with exponential backoff (the poll interval doubling up to {@code ttx.outbox.max-backoff}).
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -37,6 +41,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final ObjectProvider<OutboxConsumer> consumers;
     private final Sinks.Many<String> nudges = Sinks.many().multicast().directBestEffort();
     private Disposable running = Disposables.disposed();
+    private final RetryBackoff backoff;
 
     OutboxRelay(ReactiveMongoTemplate mongo, Leases leases, OutboxProperties props,
                 ObjectProvider<OutboxSource> sources, ObjectProvider<OutboxConsumer> consumers) {
@@ -45,6 +50,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.props = props;
         this.sources = sources;
         this.consumers = consumers;
+        this.backoff = new RetryBackoff(props.pollInterval(), props.maxBackoff(), java.time.Clock.systemUTC());
     }
 
     /** Asks for a relay round soon (after a write), instead of waiting for the next poll. */
@@ -68,10 +74,19 @@ public class OutboxRelay implements SmartLifecycle {
                 for (Document e : d.getList("pendingEvents", Document.class)) events.add(toEvent(e, source, d.getString("_id")));
             }
             List<OutboxConsumer> targets = consumers.orderedStream().filter(c -> c.aggregateType().equals(source.aggregateType())).toList();
-            return Flux.fromIterable(targets).concatMap(c -> c.accept(events)).then()
-                .then(Flux.fromIterable(docs).concatMap(d -> markDone(source, d)).then())
-                .thenReturn(events.size());
+            Set<String> failed = new HashSet<>();
+            return Flux.fromIterable(targets).concatMap(c -> c.acceptEach(events).doOnNext(failed::addAll)).then()
+                .then(Mono.defer(() -> Flux.fromIterable(docs).filter(d -> !failed.contains(d.getString("_id"))).concatMap(d -> markDone(source, d)).then()))
+                .then(Mono.defer(() -> failed.isEmpty() ? Mono.just(events.size())
+                    : Mono.error(new PartialDelivery(source.collection(), failed.size()))));
         });
+    }
+
+    /** Some aggregates' events stay pending after a round: the source backs off like after a failed round. */
+    static final class PartialDelivery extends RuntimeException {
+        PartialDelivery(String collection, int pending) {
+            super(pending + " aggregates of " + collection + " stay pending", null, false, false);
+        }
     }
 
     private Mono<Void> markDone(OutboxSource source, Document doc) {
@@ -96,9 +111,14 @@ public class OutboxRelay implements SmartLifecycle {
             .onBackpressureDrop()
             .concatMap(trigger -> Flux.fromIterable(all)
                 .filter(s -> trigger.equals("*") || trigger.equals(s.collection()))
-                .concatMap(s -> relayOnce(s).onErrorResume(e -> {
-                    if (io.ttx.shared.web.Failures.storeUnavailable(e)) log.warn("outbox relay of {} failed, will retry: {}", s.collection(), e.toString());
-                    else log.error("outbox relay of {} failed, will retry", s.collection(), e);
+                .filter(s -> backoff.due(s.collection()))
+                .concatMap(s -> relayOnce(s).doOnNext(n -> backoff.succeeded(s.collection())).onErrorResume(e -> {
+                    Duration wait = backoff.failed(s.collection());
+                    if (e instanceof PartialDelivery || io.ttx.shared.web.Failures.storeUnavailable(e)) {
+                        log.warn("outbox relay of {} failed, retrying in {} ms: {}", s.collection(), wait.toMillis(), e.toString());
+                    } else {
+                        log.error("outbox relay of {} failed, retrying in {} ms", s.collection(), wait.toMillis(), e);
+                    }
                     return Mono.just(0);
                 })), 1)
             .subscribe();

@@ -23,11 +23,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Several backend replicas relaying the same outbox: the lease in MongoDB lets one at a time work a source, the
- * other takes over only when the lease expires, and every event is delivered once while the holder lives.
+ * The relay against the real MongoDB server. Several backend replicas relaying the same outbox: the lease lets one
+ * at a time work a source, the other takes over only when the lease expires, and every event is delivered once while
+ * the holder lives. A consumer that reports failed aggregates leaves exactly their events pending.
  */
-class RelayReplicasIT extends IntegrationTest {
-    private static final String COLLECTION = "relay_replicas_test";
+class OutboxRelayIT extends IntegrationTest {
     @Autowired
     ReactiveMongoTemplate mongo;
     @Autowired
@@ -56,28 +56,69 @@ class RelayReplicasIT extends IntegrationTest {
     @Test
     void twoReplicasRelayingTheSameSourceDeliverEveryEventExactlyOnce() {
         String type = "replicatest" + System.nanoTime();
+        String collection = "outbox_test_" + type;
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             docs.add(new Document("_id", type + "-" + i).append("pendingEvents", List.of(new Document("id", "evt-" + i).append("type", "Tested")
                 .append("version", 1L).append("at", Date.from(Instant.now())))));
         }
-        mongo.insert(docs, COLLECTION).blockLast(Duration.ofSeconds(30));
-        OutboxSource source = new OutboxSource(COLLECTION, type);
+        mongo.insert(docs, collection).blockLast(Duration.ofSeconds(30));
+        OutboxSource source = new OutboxSource(collection, type);
         List<String> byA = new CopyOnWriteArrayList<>();
         List<String> byB = new CopyOnWriteArrayList<>();
-        OutboxProperties props = new OutboxProperties(Duration.ofSeconds(1), 50, Duration.ofSeconds(30), false);
+        OutboxProperties props = new OutboxProperties(Duration.ofSeconds(1), 50, Duration.ofSeconds(30), false, null);
         OutboxRelay a = relay(source, recording(type, byA), props);
         OutboxRelay b = relay(source, recording(type, byB), props);
 
         // both replicas poll the source at the same time until nothing is pending
         eventually(Duration.ofSeconds(60), () -> {
             Flux.merge(a.relayOnce(source), b.relayOnce(source)).blockLast(Duration.ofSeconds(30));
-            assertThat(mongo.count(Query.query(Criteria.where("pendingEvents.0").exists(true)), COLLECTION).block()).isZero();
+            assertThat(mongo.count(Query.query(Criteria.where("pendingEvents.0").exists(true)), collection).block()).isZero();
         });
         List<String> all = new ArrayList<>(byA);
         all.addAll(byB);
         assertThat(all).hasSize(300).doesNotHaveDuplicates();
         assertThat(byA.isEmpty() || byB.isEmpty()).as("one replica holds the lease while it lives").isTrue();
+    }
+
+    @Test
+    void onlyTheAggregatesAConsumerCouldNotHandleStayPendingAndAreRetried() {
+        String type = "partialtest" + System.nanoTime();
+        String collection = "outbox_test_" + type; // a lease per collection: not shared with the other test
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            docs.add(new Document("_id", type + "-" + i).append("pendingEvents", List.of(new Document("id", type + "-evt-" + i).append("type", "Tested")
+                .append("version", 1L).append("at", Date.from(Instant.now())))));
+        }
+        mongo.insert(docs, collection).blockLast(Duration.ofSeconds(30));
+        OutboxSource source = new OutboxSource(collection, type);
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean refuseOne = new java.util.concurrent.atomic.AtomicBoolean(true);
+        OutboxConsumer consumer = new OutboxConsumer() {
+            @Override
+            public String aggregateType() {
+                return type;
+            }
+
+            @Override
+            public Mono<Void> accept(List<OutboxEvent> events) {
+                return Mono.error(new IllegalStateException("not used"));
+            }
+
+            @Override
+            public Mono<java.util.Set<String>> acceptEach(List<OutboxEvent> events) {
+                events.forEach(e -> delivered.add(e.aggregateId()));
+                return Mono.just(refuseOne.getAndSet(false) ? java.util.Set.of(type + "-3") : java.util.Set.of());
+            }
+        };
+        OutboxRelay relay = relay(source, consumer, new OutboxProperties(Duration.ofSeconds(1), 50, Duration.ofSeconds(30), false, null));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> relay.relayOnce(source).block(Duration.ofSeconds(30)))
+            .hasMessageContaining("1 aggregates");
+        assertThat(mongo.find(Query.query(Criteria.where("_id").regex("^" + type).and("pendingEvents.0").exists(true)), Document.class, collection)
+            .map(d -> d.getString("_id")).collectList().block(Duration.ofSeconds(10))).containsExactly(type + "-3");
+        assertThat(relay.relayOnce(source).block(Duration.ofSeconds(30))).isEqualTo(1);
+        assertThat(delivered).hasSize(6).containsOnlyOnce(type + "-0", type + "-1", type + "-2", type + "-4");
+        assertThat(mongo.count(Query.query(Criteria.where("_id").regex("^" + type).and("pendingEvents.0").exists(true)), collection).block()).isZero();
     }
 
     private OutboxRelay relay(OutboxSource source, OutboxConsumer consumer, OutboxProperties props) {
