@@ -66,6 +66,8 @@ class SearchOutageIT extends IntegrationTest {
         try {
             for (int i = 0; i < RECORDS; i++) {
                 if (i == CUT_AT) {
+                    // the first records are in the index in their first state, which the outage's changes must replace
+                    eventually(Duration.ofSeconds(30), () -> assertThat(inIndex()).isEqualTo(CUT_AT));
                     elasticsearch.cut();
                     eventually(Duration.ofSeconds(30), () -> searchStatus(503));
                 }
