@@ -9,6 +9,7 @@ import io.ttx.shared.outbox.OutboxConsumer;
 import io.ttx.shared.outbox.OutboxEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -23,7 +24,9 @@ class SearchConfiguration {
         return new SearchIndexer(achievements, documents, index, clock);
     }
 
+    /** First among the achievement consumers: saved-search matching (alerts) runs after it, on indexed records. */
     @Bean
+    @Order(0)
     OutboxConsumer achievementsToSearch(SearchIndexer indexer) {
         return new OutboxConsumer() {
             @Override
