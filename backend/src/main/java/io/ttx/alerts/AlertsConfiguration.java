@@ -62,7 +62,8 @@ class AlertsConfiguration {
     WebhookDeliveries webhookDeliveries(DeliveryStore deliveries, NotificationStore notifications, SavedSearchStore searches,
                                         WebhookTargets targets, ObjectProvider<WebClient.Builder> builder, AlertsProperties props, Clock clock) {
         AlertsProperties.Webhooks w = props.webhooks();
-        WebhookSender sender = new WebhookSender(builder.getIfAvailable(WebClient::builder), w.connectTimeout(), w.readTimeout());
+        WebhookSender sender = new WebhookSender(builder.getIfAvailable(WebClient::builder), w.connectTimeout(), w.readTimeout(),
+            w.allowPrivateTargets());
         Duration claim = w.connectTimeout().plus(w.connectTimeout()).plus(w.readTimeout()).plusSeconds(30);
         return new WebhookDeliveries(deliveries, notifications, searches, targets, sender, new Backoff(w.backoff(), w.maxAttempts()), claim, clock);
     }

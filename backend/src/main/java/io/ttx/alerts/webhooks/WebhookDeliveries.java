@@ -126,6 +126,7 @@ public class WebhookDeliveries {
     /** A short description of a failure to reach the endpoint, or null when the error is not one (it propagates). */
     static @Nullable String transportFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WebhookSender.AddressRefused) return "target address refused";
             if (t instanceof TimeoutException || t instanceof io.netty.handler.timeout.TimeoutException) return "no response in time";
             if (t instanceof javax.net.ssl.SSLException) return "TLS handshake failed";
             if (t instanceof java.net.ConnectException || t instanceof io.netty.channel.ConnectTimeoutException) return "could not connect";

@@ -7,6 +7,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -14,14 +16,22 @@ import java.util.Map;
 /**
  * Sends one webhook request: POST of the exact body bytes (so the signature covers what is sent), connect and
  * response timeouts, redirects not followed, the response body discarded. Emits the HTTP status; connection
- * failures and timeouts are errors.
+ * failures and timeouts are errors. The address actually connected to is checked once more before anything is
+ * written ({@link WebhookTargets#nonPublic}): the HTTP client resolves names itself, so a name that resolved to a
+ * public address for the check may resolve elsewhere for the connection (DNS rebinding); such a connection is closed.
  */
 public class WebhookSender {
     private final WebClient client;
     private final Duration overall;
 
-    public WebhookSender(WebClient.Builder builder, Duration connectTimeout, Duration readTimeout) {
+    public WebhookSender(WebClient.Builder builder, Duration connectTimeout, Duration readTimeout, boolean allowPrivateTargets) {
         HttpClient http = HttpClient.create()
+            .doOnConnected(connection -> {
+                if (!allowPrivateTargets && refused(connection.channel().remoteAddress())) {
+                    connection.channel().close();
+                    throw new AddressRefused();
+                }
+            })
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
             .responseTimeout(readTimeout)
             .followRedirect(false);
@@ -39,5 +49,16 @@ public class WebhookSender {
             .bodyValue(body)
             .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value()))
             .timeout(overall);
+    }
+
+    private static boolean refused(SocketAddress remote) {
+        return !(remote instanceof InetSocketAddress a) || a.getAddress() == null || WebhookTargets.nonPublic(a.getAddress());
+    }
+
+    /** The connection went to a non-public address although the name was checked (DNS rebinding). */
+    static final class AddressRefused extends RuntimeException {
+        AddressRefused() {
+            super("connected address is not public", null, false, false);
+        }
     }
 }
