@@ -40,6 +40,7 @@ class SearchConfiguration {
         return new ListingIndexer<>(ListingKind.DEMAND, DemandDocument.class, index, mongo, documents, SearchDocuments::of, clock);
     }
 
+    /** First among the achievement consumers: saved-search matching (alerts) runs after it, on indexed records. */
     @Bean
     @Order(0)
     OutboxConsumer achievementsToSearch(ListingIndexer<AchievementDocument> indexer) {

@@ -36,6 +36,13 @@ public abstract class IntegrationTest {
         // small limits so that tests can cross them cheaply
         r.add("ttx.documents.max-size", () -> "2MB");
         r.add("ttx.documents.presign-ttl", () -> "3s");
+        r.add("ttx.alerts.max-saved-searches-per-user", () -> "5");
+        // WireMock listens on loopback (plain http): allowed by the test setting only; retries fast
+        r.add("ttx.alerts.webhooks.allow-private-targets", () -> "true");
+        r.add("ttx.alerts.webhooks.backoff", () -> "200ms");
+        r.add("ttx.alerts.webhooks.max-attempts", () -> "3");
+        r.add("ttx.alerts.webhooks.sweep-interval", () -> "200ms");
+        r.add("ttx.alerts.webhooks.read-timeout", () -> "3s");
     }
 
     @Autowired

@@ -1,0 +1,117 @@
+package io.ttx.alerts;
+
+import io.ttx.alerts.persistence.DeliveryStore;
+import io.ttx.alerts.persistence.NotificationStore;
+import io.ttx.alerts.persistence.SavedSearchStore;
+import io.ttx.alerts.webhooks.Backoff;
+import io.ttx.alerts.webhooks.RetrySweep;
+import io.ttx.alerts.webhooks.WebhookDeliveries;
+import io.ttx.alerts.webhooks.WebhookSender;
+import io.ttx.alerts.webhooks.WebhookTargets;
+import io.ttx.catalogue.Achievements;
+import io.ttx.search.SearchProperties;
+import io.ttx.search.elastic.AchievementSearchEngine;
+import io.ttx.shared.outbox.Leases;
+import io.ttx.shared.outbox.OutboxConsumer;
+import io.ttx.shared.outbox.OutboxEvent;
+import io.ttx.shared.outbox.OutboxRelay;
+import io.ttx.shared.outbox.OutboxSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Wires saved searches to the outbox: published achievements are matched after the search indexer has indexed them
+ * ({@link Order} 10, the indexer is 0), notifications are an outbox source whose events start webhook deliveries,
+ * and a leased sweep retries due deliveries.
+ */
+@Configuration(proxyBeanMethods = false)
+class AlertsConfiguration {
+    /** After the search indexer ({@code @Order(0)} in SearchConfiguration). */
+    static final int MATCHER_ORDER = 10;
+    private static final Logger log = LoggerFactory.getLogger(AlertsConfiguration.class);
+
+    @Bean
+    OutboxSource notificationEvents() {
+        return new OutboxSource(NotificationStore.COLLECTION, "notification");
+    }
+
+    @Bean
+    WebhookTargets webhookTargets(AlertsProperties props) {
+        return new WebhookTargets(props.webhooks().allowPrivateTargets(), props.webhooks().connectTimeout());
+    }
+
+    @Bean
+    WebhookDeliveries webhookDeliveries(DeliveryStore deliveries, NotificationStore notifications, SavedSearchStore searches,
+                                        WebhookTargets targets, ObjectProvider<WebClient.Builder> builder, AlertsProperties props, Clock clock) {
+        AlertsProperties.Webhooks w = props.webhooks();
+        WebhookSender sender = new WebhookSender(builder.getIfAvailable(WebClient::builder), w.connectTimeout(), w.readTimeout(),
+            w.allowPrivateTargets());
+        Duration claim = w.connectTimeout().plus(w.connectTimeout()).plus(w.readTimeout()).plusSeconds(30);
+        return new WebhookDeliveries(deliveries, notifications, searches, targets, sender, new Backoff(w.backoff(), w.maxAttempts()), claim, clock);
+    }
+
+    @Bean
+    RetrySweep webhookRetrySweep(WebhookDeliveries deliveries, Leases leases, AlertsProperties props) {
+        return new RetrySweep(deliveries, leases, props.webhooks().sweepInterval(), props.webhooks().sweepBatchSize());
+    }
+
+    @Bean
+    @Order(MATCHER_ORDER)
+    OutboxConsumer achievementsToSavedSearches(SavedSearchStore searches, NotificationStore notifications, Achievements achievements,
+                                               AchievementSearchEngine engine, SearchProperties searchProps, OutboxRelay relay, Clock clock) {
+        SavedSearchMatcher matcher = new SavedSearchMatcher(searches, notifications, achievements, engine, searchProps, relay, clock);
+        return consumer("achievement", matcher::accept);
+    }
+
+    @Bean
+    OutboxConsumer notificationsToWebhooks(WebhookDeliveries deliveries) {
+        return consumer("notification", deliveries::onEvents);
+    }
+
+    private static OutboxConsumer consumer(String type, Function<List<OutboxEvent>, Mono<Void>> accept) {
+        return new OutboxConsumer() {
+            @Override
+            public String aggregateType() {
+                return type;
+            }
+
+            @Override
+            public Mono<Void> accept(List<OutboxEvent> events) {
+                return accept.apply(events);
+            }
+        };
+    }
+
+    /** Indexes for the owner and recipient lists, the relay, and the retry sweep; created in the background. */
+    @EventListener(ApplicationReadyEvent.class)
+    void ensureIndexes(ApplicationReadyEvent event) {
+        ReactiveMongoTemplate mongo = event.getApplicationContext().getBean(ReactiveMongoTemplate.class);
+        Flux.concat(
+                mongo.indexOps(SavedSearchStore.COLLECTION).createIndex(new Index().on("owner", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("owner_id")),
+                mongo.indexOps(NotificationStore.COLLECTION).createIndex(new Index().on("recipient", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("recipient_id")),
+                mongo.indexOps(NotificationStore.COLLECTION).createIndex(new Index().on("pendingEvents.id", Sort.Direction.ASC).sparse().named("pending_events")),
+                mongo.indexOps(DeliveryStore.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC).named("status_due")),
+                mongo.indexOps(DeliveryStore.COLLECTION).createIndex(new Index().on("savedSearchId", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("search_id")))
+            .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
+            .doOnError(e -> log.warn("index creation failed: {}", e.toString()))
+            .subscribe();
+    }
+}

@@ -1,0 +1,95 @@
+package io.ttx.alerts;
+
+import io.ttx.alerts.persistence.NotificationDocument;
+import io.ttx.alerts.persistence.NotificationStore;
+import io.ttx.alerts.persistence.SavedSearchDocument;
+import io.ttx.alerts.persistence.SavedSearchStore;
+import io.ttx.catalogue.Achievements;
+import io.ttx.catalogue.persistence.AchievementDocument;
+import io.ttx.search.SearchProperties;
+import io.ttx.search.SearchQuery;
+import io.ttx.search.elastic.AchievementSearchEngine;
+import io.ttx.shared.MalformedInput;
+import io.ttx.shared.outbox.OutboxEvent;
+import io.ttx.shared.outbox.OutboxRelay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs every saved search against the achievements an outbox batch published (the dev node has no percolator, so
+ * each saved query is run restricted to those ids) and notifies the owners of matches. Registered after the search
+ * indexer, so the records are in the index. Achievements of the saved search owner's own organisation are skipped.
+ * Idempotent: a notification's id is derived from (saved search, achievement, version) and inserted at most once,
+ * so a redelivered batch adds nothing.
+ */
+class SavedSearchMatcher {
+    static final String PUBLISHED = "AchievementPublished";
+    private static final Logger log = LoggerFactory.getLogger(SavedSearchMatcher.class);
+    private final SavedSearchStore searches;
+    private final NotificationStore notifications;
+    private final Achievements achievements;
+    private final AchievementSearchEngine engine;
+    private final SearchProperties searchProps;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    SavedSearchMatcher(SavedSearchStore searches, NotificationStore notifications, Achievements achievements,
+                       AchievementSearchEngine engine, SearchProperties searchProps, OutboxRelay relay, Clock clock) {
+        this.searches = searches;
+        this.notifications = notifications;
+        this.achievements = achievements;
+        this.engine = engine;
+        this.searchProps = searchProps;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    Mono<Void> accept(List<OutboxEvent> events) {
+        Map<String, OutboxEvent> published = new LinkedHashMap<>();
+        for (OutboxEvent e : events) if (e.type().equals(PUBLISHED)) published.put(e.aggregateId(), e);
+        if (published.isEmpty()) return Mono.empty();
+        return Flux.fromIterable(published.keySet()).concatMap(achievements::document)
+            .collectMap(AchievementDocument::id)
+            .flatMap(records -> searches.all()
+                .flatMap(s -> matches(s, records).flatMap(d -> notify(s, d, published.get(d.id()))), 4)
+                .filter(created -> created)
+                .count()
+                .doOnNext(n -> { if (n > 0) relay.nudge(NotificationStore.COLLECTION); }))
+            .then();
+    }
+
+    /** The records this saved search matches now, other organisations' only. */
+    private Flux<AchievementDocument> matches(SavedSearchDocument s, Map<String, AchievementDocument> records) {
+        List<String> candidates = records.values().stream().filter(d -> s.org() == null || !s.org().equals(d.ownerOrg()))
+            .map(AchievementDocument::id).toList();
+        if (candidates.isEmpty()) return Flux.empty();
+        SearchQuery query;
+        try {
+            query = SavedSearches.parse(s.query(), searchProps.maxQueryLength());
+        } catch (MalformedInput e) {
+            log.warn("saved search {} no longer passes the search rules; skipped", s.id());
+            return Flux.empty();
+        }
+        return engine.matchingIds(query, candidates).flatMapMany(Flux::fromIterable).map(records::get);
+    }
+
+    /** Emits true when a notification was created, false when it existed already (redelivery). */
+    private Mono<Boolean> notify(SavedSearchDocument s, AchievementDocument d, OutboxEvent published) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<NotificationDocument.Event> events = s.webhook() == null ? List.of()
+            : List.of(new NotificationDocument.Event(UUID.randomUUID().toString(), NotificationDocument.CREATED, 1, now));
+        String id = NotificationIds.of(published.at(), s.id(), d.id(), published.version());
+        return notifications.insertOnce(new NotificationDocument(id, s.owner(), NotificationDocument.TYPE_SAVED_SEARCH_MATCH, s.id(), d.id(),
+            published.version(), d.content().title(), now, false, null, events));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.alerts;
+
+import org.jspecify.annotations.NullMarked;

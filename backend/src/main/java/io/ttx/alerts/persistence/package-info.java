@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.alerts.persistence;
+
+import org.jspecify.annotations.NullMarked;

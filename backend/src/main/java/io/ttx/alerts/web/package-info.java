@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.alerts.web;
+
+import org.jspecify.annotations.NullMarked;

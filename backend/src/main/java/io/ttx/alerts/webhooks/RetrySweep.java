@@ -1,0 +1,24 @@
+package io.ttx.alerts.webhooks;
+
+import io.ttx.shared.outbox.LeasedJob;
+import io.ttx.shared.outbox.Leases;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+
+/** Retries webhook deliveries whose next attempt is due (one replica at a time). */
+public class RetrySweep extends LeasedJob {
+    private final WebhookDeliveries deliveries;
+    private final int batchSize;
+
+    public RetrySweep(WebhookDeliveries deliveries, Leases leases, Duration interval, int batchSize) {
+        super("sweep:webhooks", interval, leases);
+        this.deliveries = deliveries;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    protected Mono<?> runOnce() {
+        return deliveries.retryDue(batchSize);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.alerts.webhooks;
+
+import org.jspecify.annotations.NullMarked;
