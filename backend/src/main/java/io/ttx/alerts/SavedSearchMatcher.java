@@ -60,11 +60,11 @@ class SavedSearchMatcher {
         if (published.isEmpty()) return Mono.empty();
         return Flux.fromIterable(published.keySet()).concatMap(achievements::document)
             .collectMap(AchievementDocument::id)
-            .flatMap(records -> searches.all()
+            .flatMap(records -> engine.refresh().then(searches.all()
                 .flatMap(s -> matches(s, records).flatMap(d -> notify(s, d, published.get(d.id()))), 4)
                 .filter(created -> created)
                 .count()
-                .doOnNext(n -> { if (n > 0) relay.nudge(NotificationStore.COLLECTION); }))
+                .doOnNext(n -> { if (n > 0) relay.nudge(NotificationStore.COLLECTION); })))
             .then();
     }
 

@@ -43,6 +43,11 @@ public class AchievementSearchEngine {
             .map(r -> result((SearchResponse<Map<String, Object>>) (SearchResponse) r, q));
     }
 
+    /** Makes everything indexed so far searchable now (instead of within the refresh interval). */
+    public Mono<Void> refresh() {
+        return index.ready().then(index.refresh(index.alias()));
+    }
+
     /** The Elasticsearch request for a query: public so the benchmark can send exactly the same request directly. */
     public SearchRequest request(SearchQuery q) {
         Map<String, Query> facetFilters = QueryBuilder.facetFilters(q);
@@ -66,15 +71,15 @@ public class AchievementSearchEngine {
 
     /**
      * Which of these achievements the query matches now (facet filters included, paging ignored): how a saved search is
-     * run against newly published records, as the dev node has no percolator. The index is refreshed first so records
-     * indexed a moment ago are visible.
+     * run against newly published records, as the dev node has no percolator. Call {@link #refresh()} once before a
+     * round of these so that records indexed a moment ago are visible.
      */
     public Mono<java.util.Set<String>> matchingIds(SearchQuery q, java.util.Collection<String> ids) {
         if (ids.isEmpty()) return Mono.just(java.util.Set.of());
         List<Query> filters = new ArrayList<>(QueryBuilder.facetFilters(q).values());
         filters.add(Query.of(b -> b.ids(i -> i.values(List.copyOf(ids)))));
         Query query = Query.of(b -> b.bool(bool -> bool.must(QueryBuilder.main(q)).filter(filters)));
-        return index.ready().then(Async.mono(() -> es.indices().refresh(r -> r.index(index.alias()))))
+        return index.ready()
             .then(Async.mono(() -> es.search(s -> s.index(index.alias()).query(query).size(ids.size()).source(src -> src.fetch(false)), Void.class)))
             .map(r -> {
                 java.util.Set<String> out = new java.util.LinkedHashSet<>();
