@@ -60,10 +60,13 @@ class AlertsConfiguration {
 
     @Bean
     WebhookDeliveries webhookDeliveries(DeliveryStore deliveries, NotificationStore notifications, SavedSearchStore searches,
-                                        WebhookTargets targets, ObjectProvider<WebClient.Builder> builder, AlertsProperties props, Clock clock) {
+                                        WebhookTargets targets, ObjectProvider<WebClient.Builder> builder, AlertsProperties props,
+                                        ObjectProvider<org.springframework.boot.ssl.SslBundles> bundles, Clock clock) {
         AlertsProperties.Webhooks w = props.webhooks();
+        javax.net.ssl.TrustManagerFactory trust = w.sslBundle() == null ? null
+            : bundles.getObject().getBundle(w.sslBundle()).getManagers().getTrustManagerFactory();
         WebhookSender sender = new WebhookSender(builder.getIfAvailable(WebClient::builder), w.connectTimeout(), w.readTimeout(),
-            w.allowPrivateTargets());
+            w.allowPrivateTargets(), trust);
         Duration claim = w.connectTimeout().plus(w.connectTimeout()).plus(w.readTimeout()).plusSeconds(30);
         return new WebhookDeliveries(deliveries, notifications, searches, targets, sender, new Backoff(w.backoff(), w.maxAttempts()), claim, clock);
     }

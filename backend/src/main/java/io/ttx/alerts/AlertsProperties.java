@@ -27,20 +27,24 @@ public record AlertsProperties(int maxSavedSearchesPerUser, Webhooks webhooks) {
     }
 
     /**
-     * @param allowPrivateTargets test setting only: accept loopback, private and link-local targets, and plain http to
-     *                            them (never to public hosts); false in production
+     * @param allowPrivateTargets test setting only: accept loopback, private and link-local targets (still https only);
+     *                            false in production
      * @param connectTimeout      TCP (and TLS) connect timeout of one attempt
      * @param readTimeout         how long one attempt waits for the response
      * @param backoff             delay after the 1st, 2nd ... failed attempt; the last entry repeats
      * @param maxAttempts         attempts in all before a delivery is FAILED
      * @param sweepInterval       how often due retries are looked for
      * @param sweepBatchSize      due deliveries taken per sweep round
+     * @param sslBundle           name of a Spring SSL bundle ({@code spring.ssl.bundle.*}) whose trust material webhook
+     *                            calls use instead of the JVM's (a private CA; tests trust their WireMock certificate)
      */
     public record Webhooks(boolean allowPrivateTargets, Duration connectTimeout, Duration readTimeout, List<Duration> backoff,
-                           int maxAttempts, Duration sweepInterval, int sweepBatchSize) {
+                           int maxAttempts, Duration sweepInterval, int sweepBatchSize, @Nullable String sslBundle) {
 
         public Webhooks(boolean allowPrivateTargets, @Nullable Duration connectTimeout, @Nullable Duration readTimeout,
-                        @Nullable List<Duration> backoff, int maxAttempts, @Nullable Duration sweepInterval, int sweepBatchSize) {
+                        @Nullable List<Duration> backoff, int maxAttempts, @Nullable Duration sweepInterval, int sweepBatchSize,
+                        @Nullable String sslBundle) {
+            this.sslBundle = sslBundle == null || sslBundle.isBlank() ? null : sslBundle;
             this.allowPrivateTargets = allowPrivateTargets;
             this.connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
             this.readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
@@ -56,7 +60,7 @@ public record AlertsProperties(int maxSavedSearchesPerUser, Webhooks webhooks) {
         }
 
         static Webhooks defaults() {
-            return new Webhooks(false, null, null, null, 0, null, 0);
+            return new Webhooks(false, null, null, null, 0, null, 0, null);
         }
     }
 }

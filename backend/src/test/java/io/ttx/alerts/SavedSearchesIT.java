@@ -46,7 +46,7 @@ class SavedSearchesIT extends IntegrationTest {
     @Test
     void aSavedSearchIsStoredWithItsSecretShownOnceAndBelongsToItsOwner() {
         JsonNode created = api.post().uri("/api/v1/saved-searches").header(HttpHeaders.AUTHORIZATION, user).contentType(MediaType.APPLICATION_JSON)
-            .bodyValue("{\"name\": \"锂电池 in Zhejiang\", \"query\": " + QUERY + ", \"webhook\": {\"url\": \"http://127.0.0.1:9/hook\"}}")
+            .bodyValue("{\"name\": \"锂电池 in Zhejiang\", \"query\": " + QUERY + ", \"webhook\": {\"url\": \"https://127.0.0.1:9/hook\"}}")
             .exchange().expectStatus().isCreated()
             .expectHeader().value(HttpHeaders.LOCATION, l -> assertThat(l).startsWith("/api/v1/saved-searches/sav_"))
             .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -57,7 +57,7 @@ class SavedSearchesIT extends IntegrationTest {
 
         JsonNode read = api.get().uri("/api/v1/saved-searches/{id}", id).header(HttpHeaders.AUTHORIZATION, user).exchange()
             .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-        assertThat(read.at("/webhook/url").asString()).isEqualTo("http://127.0.0.1:9/hook");
+        assertThat(read.at("/webhook/url").asString()).isEqualTo("https://127.0.0.1:9/hook");
         assertThat(read.at("/webhook/secret").isMissingNode()).isTrue();
         assertThat(read.get("createdAt")).isEqualTo(created.get("createdAt"));
         JsonNode list = api.get().uri("/api/v1/saved-searches").header(HttpHeaders.AUTHORIZATION, user).exchange()

@@ -46,7 +46,10 @@ class WebhookDeliveryIT extends IntegrationTest {
 
     @BeforeAll
     static void startHooks() {
-        hooks = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        // https only, as in production: a certificate for 127.0.0.1 that the test context's SSL bundle trusts
+        hooks = new WireMockServer(options().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
+            .keystorePath(WebhookDeliveryIT.class.getResource("/tls/webhooks-test.p12").getPath()).keystoreType("PKCS12")
+            .keystorePassword("changeit").keyManagerPassword("changeit"));
         hooks.start();
         hooks.stubFor(post(urlEqualTo("/flaky")).inScenario("flaky").whenScenarioStateIs(STARTED)
             .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
@@ -120,7 +123,7 @@ class WebhookDeliveryIT extends IntegrationTest {
 
     private JsonNode webhook(String path) {
         JsonNode s = AlertSteps.save(api, user, "{\"name\": \"hook " + path + "\", \"query\": {\"owner\": \"" + university + "\"},"
-            + " \"webhook\": {\"url\": \"" + hooks.baseUrl() + "/" + path + "\"}}");
+            + " \"webhook\": {\"url\": \"" + "https://127.0.0.1:" + hooks.httpsPort() + "/" + path + "\"}}");
         saved.add(s.get("id").asString());
         return s;
     }

@@ -42,6 +42,11 @@ public abstract class IntegrationTest {
         r.add("ttx.alerts.max-saved-searches-per-user", () -> "5");
         // WireMock listens on loopback (plain http): allowed by the test setting only; retries fast
         r.add("ttx.alerts.webhooks.allow-private-targets", () -> "true");
+        // webhooks stay https-only in tests: WireMock serves a self-signed certificate for 127.0.0.1 that this bundle trusts
+        r.add("spring.ssl.bundle.jks.webhooks-test.truststore.location", () -> "classpath:tls/webhooks-test.p12");
+        r.add("spring.ssl.bundle.jks.webhooks-test.truststore.password", () -> "changeit");
+        r.add("spring.ssl.bundle.jks.webhooks-test.truststore.type", () -> "PKCS12");
+        r.add("ttx.alerts.webhooks.ssl-bundle", () -> "webhooks-test");
         r.add("ttx.alerts.webhooks.backoff", () -> "200ms");
         r.add("ttx.alerts.webhooks.max-attempts", () -> "3");
         r.add("ttx.alerts.webhooks.sweep-interval", () -> "200ms");

@@ -6,6 +6,8 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import org.jspecify.annotations.Nullable;
+import javax.net.ssl.TrustManagerFactory;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -24,7 +26,8 @@ public class WebhookSender {
     private final WebClient client;
     private final Duration overall;
 
-    public WebhookSender(WebClient.Builder builder, Duration connectTimeout, Duration readTimeout, boolean allowPrivateTargets) {
+    public WebhookSender(WebClient.Builder builder, Duration connectTimeout, Duration readTimeout, boolean allowPrivateTargets,
+                         @Nullable TrustManagerFactory trust) {
         HttpClient http = HttpClient.create()
             .doOnConnected(connection -> {
                 if (!allowPrivateTargets && refused(connection.channel().remoteAddress())) {
@@ -35,6 +38,7 @@ public class WebhookSender {
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
             .responseTimeout(readTimeout)
             .followRedirect(false);
+        if (trust != null) http = http.secure(spec -> spec.sslContext(clientContext(trust)));
         this.client = builder.clone().clientConnector(new ReactorClientHttpConnector(http)).build();
         this.overall = connectTimeout.plus(readTimeout).plusSeconds(1);
     }
@@ -59,6 +63,14 @@ public class WebhookSender {
     static final class AddressRefused extends RuntimeException {
         AddressRefused() {
             super("connected address is not public", null, false, false);
+        }
+    }
+
+    private static io.netty.handler.ssl.SslContext clientContext(TrustManagerFactory trust) {
+        try {
+            return io.netty.handler.ssl.SslContextBuilder.forClient().trustManager(trust).build();
+        } catch (javax.net.ssl.SSLException e) {
+            throw new IllegalStateException("webhook trust material cannot be used", e);
         }
     }
 }

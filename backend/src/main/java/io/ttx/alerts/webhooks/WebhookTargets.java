@@ -61,7 +61,7 @@ public final class WebhookTargets {
         if (anyPrivate && !allowPrivateTargets) {
             throw new WebhookRefused(WebhookRefused.ADDRESS_REFUSED, "The webhook host resolves to a private or local address.");
         }
-        if (!https && !(allowPrivateTargets && addresses.stream().allMatch(WebhookTargets::nonPublic))) {
+        if (!https) {
             throw new WebhookRefused(WebhookRefused.NOT_HTTPS, "Webhook URLs must use https.");
         }
         return uri;

@@ -40,7 +40,7 @@ class WebhookSenderTests {
     }
 
     private static WebhookSender sender(boolean allowPrivate) {
-        return new WebhookSender(WebClient.builder(), Duration.ofSeconds(5), Duration.ofSeconds(10), allowPrivate);
+        return new WebhookSender(WebClient.builder(), Duration.ofSeconds(5), Duration.ofSeconds(10), allowPrivate, null);
     }
 
     @Test
@@ -53,7 +53,7 @@ class WebhookSenderTests {
 
     @Test
     void aSlowEndpointTimesOut() {
-        WebhookSender impatient = new WebhookSender(WebClient.builder(), Duration.ofSeconds(5), Duration.ofMillis(500), true);
+        WebhookSender impatient = new WebhookSender(WebClient.builder(), Duration.ofSeconds(5), Duration.ofMillis(500), true, null);
         StepVerifier.create(impatient.post(URI.create(server.baseUrl() + "/slow"), body, Map.of()))
             .expectErrorSatisfies(e -> assertThat(WebhookDeliveries.transportFailure(e)).isEqualTo("no response in time"))
             .verify(Duration.ofSeconds(10));

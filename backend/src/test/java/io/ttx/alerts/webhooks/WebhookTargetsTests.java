@@ -54,8 +54,9 @@ class WebhookTargetsTests {
     }
 
     @Test
-    void theTestSettingAdmitsPrivateTargetsAndHttpOnlyToThem() {
-        StepVerifier.create(testing.check("http://127.0.0.1:8089/hook")).expectNextCount(1).verifyComplete();
+    void theTestSettingAdmitsPrivateTargetsButNeverPlainHttp() {
+        StepVerifier.create(testing.check("https://127.0.0.1:8089/hook")).expectNextCount(1).verifyComplete();
+        refused(testing, "http://127.0.0.1:8089/hook", WebhookRefused.NOT_HTTPS);
         StepVerifier.create(testing.check("https://10.0.0.1/hook")).expectNextCount(1).verifyComplete();
         refused(testing, "http://8.8.8.8/hook", WebhookRefused.NOT_HTTPS);
     }
