@@ -13,7 +13,6 @@ import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import co.elastic.clients.util.NamedValue;
-import io.ttx.catalogue.LocalizedText;
 import io.ttx.catalogue.rules.Cny;
 import io.ttx.search.SearchQuery;
 import io.ttx.search.SearchResult;
@@ -121,16 +120,11 @@ public class AchievementSearchEngine {
     private static SearchResult.Item item(Hit<Map<String, Object>> h, boolean scored) {
         Map<String, Object> s = h.source();
         Object price = s.get("priceFen");
-        return new SearchResult.Item(h.id(), text(s.get("title")), text(s.get("summary")), (String) s.get("field"),
+        return new SearchResult.Item(h.id(), SearchDocuments.localized(s.get("title")), SearchDocuments.localized(s.get("summary")), (String) s.get("field"),
             ((Number) s.get("trl")).intValue(), (String) s.get("region"), (String) s.get("ownerOrg"), h.highlight(),
             scored && h.score() != null ? Math.round(h.score() * 1000) / 1000.0 : null, (Map<String, Object>) s.get("priceHint"),
             price == null ? null : Cny.format(((Number) price).longValue()));
     }
 
-    @SuppressWarnings("unchecked")
-    private static LocalizedText text(Object o) {
-        Map<String, Object> m = o instanceof Map ? (Map<String, Object>) o : Map.of();
-        return new LocalizedText((String) m.get("zh"), (String) m.get("en"));
-    }
 
 }

@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
-import io.ttx.catalogue.LocalizedText;
 import io.ttx.catalogue.TransferMode;
 import io.ttx.catalogue.persistence.AchievementDocument;
 import io.ttx.catalogue.persistence.DemandDocument;
@@ -113,7 +112,7 @@ public class MatchEngine {
         Object trl = s.get("trl");
         Match.Reason reason = h.explanation() == null ? new Match.Reason(List.of(), List.of())
             : MatchReasons.of(h.explanation(), likeSurface + " " + surfaceText(s));
-        return new Match(h.id(), text(s.get("title")), text(s.get("summary")), (String) s.get("field"),
+        return new Match(h.id(), SearchDocuments.localized(s.get("title")), SearchDocuments.localized(s.get("summary")), (String) s.get("field"),
             trl == null ? null : ((Number) trl).intValue(), (String) s.get("region"), (String) s.get("ownerOrg"),
             price == null ? null : Cny.format(((Number) price).longValue()), budget == null ? null : Cny.format(((Number) budget).longValue()),
             h.score() == null ? 0 : Math.round(h.score() * 1000) / 1000.0, reason);
@@ -138,9 +137,4 @@ public class MatchEngine {
         return b.toString();
     }
 
-    @SuppressWarnings("unchecked")
-    private static LocalizedText text(Object o) {
-        Map<String, Object> m = o instanceof Map ? (Map<String, Object>) o : Map.of();
-        return new LocalizedText((String) m.get("zh"), (String) m.get("en"));
-    }
 }

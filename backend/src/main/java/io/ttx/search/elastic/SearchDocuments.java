@@ -70,6 +70,12 @@ public final class SearchDocuments {
         return m;
     }
 
+    /** A {@code {zh, en}} object of a search hit's source as the API's localized text. */
+    static io.ttx.catalogue.LocalizedText localized(Object o) {
+        Map<?, ?> m = o instanceof Map<?, ?> map ? map : Map.of();
+        return new io.ttx.catalogue.LocalizedText((String) m.get("zh"), (String) m.get("en"));
+    }
+
     /** A city code also files under its province ({@code 330100} -> {@code 330000}), so a province filter finds its cities. */
     static List<String> regionPath(String region) {
         String province = region.substring(0, 2) + "0000";
