@@ -27,6 +27,8 @@ record Profile(String title, Path file, int samples, Map<String, Integer> byComp
         new String[] {"co.elastic.clients", "ES Java client: request build and response parsing"},
         new String[] {"org.elasticsearch.client", "ES Java client: HTTP transport"},
         new String[] {"org.apache.http", "ES Java client: HTTP transport"},
+        new String[] {"org.apache.hc", "ES Java client: HTTP transport"},
+        new String[] {"com.mongodb", "MongoDB driver (outbox relay, sweeps)"},
         new String[] {"com.nimbusds", "security: JWT"},
         new String[] {"org.springframework.security", "security: JWT"},
         new String[] {"org.springframework.http.codec", "API response JSON encoding"},
