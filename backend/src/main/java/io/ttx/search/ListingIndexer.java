@@ -115,6 +115,9 @@ public class ListingIndexer<D extends ListingRecord<?, D>> {
     public Mono<Long> copyAll(String target, int batch) {
         Query q = Query.query(Criteria.where("status").is(ListingStatus.PUBLISHED.name()).and("expiresAt").gt(clock.instant()));
         q.fields().exclude("history").exclude("pendingEvents");
+        // replies of `batch` records: without it a server may answer with every record at once (the dev stack's
+        // MongoDB does, and 100,000 achievements make a 300 MB reply, over the driver's 48 MB limit)
+        q.cursorBatchSize(batch);
         return mongo.find(q, type).buffer(batch)
             .concatMap(records -> indexOperations(records, target).flatMap(ops -> send(ops, target)).flatMap(refused -> refused.isEmpty()
                 ? Mono.just(records.size())
