@@ -111,8 +111,8 @@ public class ListingIndexer<D extends ListingRecord<?, D>> {
             }).reduce(0L, Long::sum);
     }
 
-    /** Loads every live listing into {@code target} (a new generation, not yet behind the alias); emits the count. */
-    public Mono<Long> copyAll(String target, int batch) {
+    /** Loads every live listing into {@code target} (a new generation, not yet behind the alias); emits each batch's size. */
+    public Flux<Integer> copyAll(String target, int batch) {
         Query q = Query.query(Criteria.where("status").is(ListingStatus.PUBLISHED.name()).and("expiresAt").gt(clock.instant()));
         q.fields().exclude("history").exclude("pendingEvents");
         // replies of `batch` records: without it a server may answer with every record at once (the dev stack's
@@ -121,8 +121,7 @@ public class ListingIndexer<D extends ListingRecord<?, D>> {
         return mongo.find(q, type).buffer(batch)
             .concatMap(records -> indexOperations(records, target).flatMap(ops -> send(ops, target)).flatMap(refused -> refused.isEmpty()
                 ? Mono.just(records.size())
-                : Mono.error(new IllegalStateException(refused.size() + " listings could not be indexed into " + target))))
-            .reduce(0L, Long::sum);
+                : Mono.error(new IllegalStateException(refused.size() + " listings could not be indexed into " + target))));
     }
 
     private boolean isLive(D d) {

@@ -28,6 +28,8 @@ import java.util.Map;
 /** Runs achievement searches on Elasticsearch and maps hits, highlights and facets to {@link SearchResult}. */
 @Component
 public class AchievementSearchEngine {
+    /** What a result item shows: only these leave Elasticsearch (not body or document text). */
+    static final List<String> RESULT_FIELDS = List.of("title", "summary", "field", "trl", "region", "ownerOrg", "priceHint", "priceFen");
     private final ElasticsearchAsyncClient es;
     private final AchievementIndex index;
 
@@ -56,6 +58,7 @@ public class AchievementSearchEngine {
         List<SortOptions> sort = sort(q.sort());
         return SearchRequest.of(s -> {
             s.index(index.alias()).query(QueryBuilder.main(q)).size(q.size()).trackTotalHits(t -> t.count(10_000)).sort(sort)
+                .source(src -> src.filter(f -> f.includes(RESULT_FIELDS)))
                 .aggregations(aggs)
                 .highlight(h -> h.preTags("<em>").postTags("</em>").fields(List.of(
                     NamedValue.of("title.zh", HighlightField.of(f -> f.numberOfFragments(0))),

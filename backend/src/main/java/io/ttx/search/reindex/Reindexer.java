@@ -12,6 +12,9 @@ import io.ttx.shared.web.FieldErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -97,8 +100,10 @@ public class Reindexer {
     private void runInBackground(ReindexJob job, List<ListingIndexer<?>> chosen) {
         AtomicReference<ReindexJob> state = new AtomicReference<>(job);
         Disposable heartbeat = Flux.interval(props.reindexLease().dividedBy(4))
+            // only the heartbeat field: a whole-document save here could land after a newer progress save and undo it
             .concatMap(t -> leases.acquire(LEASE, props.reindexLease())
-                .then(Mono.defer(() -> save(state, state.get().with(state.get().status(), state.get().indices(), null, null, clock.instant()))))
+                .then(Mono.defer(() -> mongo.updateFirst(Query.query(Criteria.where("_id").is(job.id())),
+                    Update.update("heartbeatAt", clock.instant()), ReindexJob.class)))
                 .onErrorResume(e -> Mono.empty()))
             .subscribe();
         Flux.range(0, chosen.size())
@@ -122,18 +127,20 @@ public class Reindexer {
         return index.ready().then(index.current()).flatMap(from -> {
             String to = index.nextAfter(from);
             log.info("search reindex: building {} for alias {} (was {})", to, index.alias(), from);
+            java.util.concurrent.atomic.AtomicLong copied = new java.util.concurrent.atomic.AtomicLong();
+            // every step is deferred: the stored progress must be computed when the step runs, not when it is assembled
             Mono<Void> load = index.drop(to).then(index.create(to)).then(index.refreshInterval(to, "-1"))
                 .then(progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, 0, 0, false)))
-                .then(indexer.copyAll(to, props.reindexBatch()))
-                .flatMap(copied -> progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, copied, 0, false)))
-                .then(index.refreshInterval(to, "1s")).then(index.refresh(to));
+                .thenMany(indexer.copyAll(to, props.reindexBatch()))
+                .concatMap(size -> progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, copied.addAndGet(size), 0, false)))
+                .then(Mono.defer(() -> index.refreshInterval(to, "1s"))).then(Mono.defer(() -> index.refresh(to)));
             return load
                 .onErrorResume(e -> index.drop(to).onErrorResume(x -> Mono.empty()).then(Mono.error(e)))
-                .then(index.switchAlias(from, to))
-                .then(progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, t.copied(), 0, true)))
-                .then(catchUp(indexer, since))
-                .flatMap(caught -> progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, t.copied(), caught, true)))
-                .then(dropOlderThan(index, from));
+                .then(Mono.defer(() -> index.switchAlias(from, to)))
+                .then(progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, copied.get(), 0, true)))
+                .then(Mono.defer(() -> catchUp(indexer, since)))
+                .flatMap(caught -> progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, copied.get(), caught, true)))
+                .then(Mono.defer(() -> dropOlderThan(index, from)));
         });
     }
 
@@ -151,11 +158,14 @@ public class Reindexer {
             .concatMap(index::drop).then();
     }
 
+    /** Saves the job with one target changed, when subscribed (never at assembly). */
     private Mono<Void> progress(AtomicReference<ReindexJob> state, int n, java.util.function.UnaryOperator<ReindexJob.Target> change) {
-        ReindexJob j = state.get();
-        List<ReindexJob.Target> targets = new ArrayList<>(j.indices());
-        targets.set(n, change.apply(targets.get(n)));
-        return save(state, j.with(j.status(), targets, null, null, clock.instant()));
+        return Mono.defer(() -> {
+            ReindexJob j = state.get();
+            List<ReindexJob.Target> targets = new ArrayList<>(j.indices());
+            targets.set(n, change.apply(targets.get(n)));
+            return save(state, j.with(j.status(), targets, null, null, clock.instant()));
+        });
     }
 
     private Mono<Void> save(AtomicReference<ReindexJob> state, ReindexJob next) {
