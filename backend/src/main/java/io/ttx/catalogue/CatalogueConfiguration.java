@@ -30,7 +30,7 @@ class CatalogueConfiguration {
         return new OutboxSource(io.ttx.catalogue.persistence.DemandStore.COLLECTION, "demand");
     }
 
-    /** Indexes for the list, review-queue, expiry and relay queries; created in the background, retried until MongoDB answers. */
+    /** Indexes for the list, review-queue, expiry, relay and reindex catch-up queries; created in the background, retried until MongoDB answers. */
     @EventListener(ApplicationReadyEvent.class)
     void ensureIndexes(ApplicationReadyEvent event) {
         ReactiveMongoTemplate mongo = event.getApplicationContext().getBean(ReactiveMongoTemplate.class);
@@ -38,7 +38,8 @@ class CatalogueConfiguration {
                 new Index().on("ownerOrg", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("owner_id"),
                 new Index().on("status", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("status_id"),
                 new Index().on("status", Sort.Direction.ASC).on("expiresAt", Sort.Direction.ASC).named("status_expiry"),
-                new Index().on("pendingEvents.id", Sort.Direction.ASC).sparse().named("pending_events"))
+                new Index().on("pendingEvents.id", Sort.Direction.ASC).sparse().named("pending_events"),
+                new Index().on("updatedAt", Sort.Direction.ASC).named("updated"))
             .concatMap(mongo.indexOps(collection)::createIndex))
             .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
             .doOnError(e -> log.warn("index creation failed: {}", e.toString()))

@@ -43,7 +43,9 @@ class DocumentsConfiguration {
     void ensureIndexes(ApplicationReadyEvent event) {
         var ops = event.getApplicationContext().getBean(ReactiveMongoTemplate.class).indexOps(DocumentStore.COLLECTION);
         Flux.just(new Index().on("listingId", Sort.Direction.ASC).on("uploadedAt", Sort.Direction.ASC).named("listing"),
-                new Index().on("objectKey", Sort.Direction.ASC).unique().named("object_key"))
+                new Index().on("objectKey", Sort.Direction.ASC).unique().named("object_key"),
+                new Index().on("listingKind", Sort.Direction.ASC).on("uploadedAt", Sort.Direction.ASC).named("kind_uploaded"),
+                new Index().on("pendingEvents.id", Sort.Direction.ASC).sparse().named("pending_events"))
             .concatMap(ops::createIndex)
             .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
             .subscribe();
