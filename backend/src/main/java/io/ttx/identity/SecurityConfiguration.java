@@ -21,6 +21,8 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 
 /**
@@ -62,7 +64,10 @@ class SecurityConfiguration {
             .build();
     }
 
-    /** Lazy: the issuer's keys are fetched on the first token, so the backend starts while the IdP is still starting. */
+    /**
+     * Lazy: the issuer's keys are fetched on the first token, so the backend starts while the IdP is still starting.
+     * Validated tokens are remembered for up to 5 minutes (never past their expiry).
+     */
     @Bean
     ReactiveJwtDecoder jwtDecoder(IdentityProperties props) {
         NimbusReactiveJwtDecoder decoder = props.jwkSetUri() != null && !props.jwkSetUri().isBlank()
@@ -71,7 +76,7 @@ class SecurityConfiguration {
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
             JwtValidators.createDefaultWithIssuer(props.issuerUri()));
         decoder.setJwtValidator(validator);
-        return decoder;
+        return new CachingJwtDecoder(decoder, Duration.ofMinutes(5), 10_000, Clock.systemUTC());
     }
 
     static JwtAuthenticationConverter rolesConverter() {

@@ -1,12 +1,9 @@
 package io.ttx.shared.outbox;
 
+import io.ttx.testsupport.StoppedClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,29 +25,5 @@ class RetryBackoffTests {
         b.succeeded("s");
         assertThat(b.due("s")).isTrue();
         assertThat(b.failed("s")).isEqualTo(Duration.ofMillis(500));
-    }
-
-    /** Time moves only when the test says so. */
-    private static final class StoppedClock extends Clock {
-        private Instant now = Instant.parse("2026-11-27T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
