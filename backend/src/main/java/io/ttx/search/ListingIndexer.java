@@ -49,6 +49,8 @@ public class ListingIndexer<D extends ListingRecord<?, D>> {
         this.documents = documents;
         this.toSearchDocument = toSearchDocument;
         this.clock = clock;
+        index.whenCreated(alias -> copyAll(alias, 500).count()
+            .doOnNext(n -> { if (n > 0) org.slf4j.LoggerFactory.getLogger(ListingIndexer.class).info("filled the new {} index from MongoDB ({} batches)", alias, n); }));
     }
 
     public ListingKind kind() {

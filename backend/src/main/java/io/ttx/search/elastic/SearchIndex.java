@@ -48,6 +48,8 @@ public class SearchIndex {
     private final String definition;
     private final String definitionHash;
     private final Mono<Void> ready;
+    private final List<java.util.function.Function<String, Mono<?>>> fillers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean createdHere;
 
     protected SearchIndex(ElasticsearchAsyncClient es, SearchProperties props, JsonMapper json, String alias, String mappingsResource) {
         this.es = es;
@@ -66,16 +68,29 @@ public class SearchIndex {
         return ready;
     }
 
+    /**
+     * Registers what fills a generation this replica had to create at start because the alias was missing (a new
+     * cluster, or one whose data was lost while MongoDB kept the catalogue): the index is derived, so it is rebuilt.
+     */
+    public void whenCreated(java.util.function.Function<String, Mono<?>> filler) {
+        fillers.add(filler);
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void createInBackground() {
         ready.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
-            .doOnError(e -> log.warn("search index {} not ready: {}", alias, e.toString())).subscribe();
+            .doOnError(e -> log.warn("search index {} not ready: {}", alias, e.toString()))
+            // after ready completed: the fillers write through bulk(), which waits for ready
+            .then(Mono.defer(() -> createdHere ? reactor.core.publisher.Flux.fromIterable(fillers).concatMap(f -> f.apply(alias)).then() : Mono.empty()))
+            .doOnError(e -> log.warn("search index {} could not be filled from MongoDB; POST /api/v1/admin/search/reindex: {}", alias, e.toString()))
+            .onErrorResume(e -> Mono.empty())
+            .subscribe();
     }
 
     private Mono<Void> ensure() {
         return Async.mono(() -> es.indices().existsAlias(a -> a.name(alias))).flatMap(exists -> exists.value() ? warnIfOutdated()
             : create(alias + "-v1").then(Async.mono(() -> es.indices().updateAliases(u -> u.actions(a -> a.add(x -> x
-                .index(alias + "-v1").alias(alias).isWriteIndex(true)))))).then());
+                .index(alias + "-v1").alias(alias).isWriteIndex(true)))))).doOnSuccess(r -> createdHere = true).then());
     }
 
     private Mono<Void> warnIfOutdated() {
