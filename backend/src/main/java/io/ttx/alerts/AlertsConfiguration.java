@@ -13,7 +13,6 @@ import io.ttx.search.SearchProperties;
 import io.ttx.search.elastic.AchievementSearchEngine;
 import io.ttx.shared.outbox.Leases;
 import io.ttx.shared.outbox.OutboxConsumer;
-import io.ttx.shared.outbox.OutboxEvent;
 import io.ttx.shared.outbox.OutboxRelay;
 import io.ttx.shared.outbox.OutboxSource;
 import org.slf4j.Logger;
@@ -29,13 +28,11 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Wires saved searches to the outbox: published achievements are matched after the search indexer has indexed them
@@ -81,27 +78,14 @@ class AlertsConfiguration {
     OutboxConsumer achievementsToSavedSearches(SavedSearchStore searches, NotificationStore notifications, Achievements achievements,
                                                AchievementSearchEngine engine, SearchProperties searchProps, OutboxRelay relay, Clock clock) {
         SavedSearchMatcher matcher = new SavedSearchMatcher(searches, notifications, achievements, engine, searchProps, relay, clock);
-        return consumer("achievement", matcher::accept);
+        return OutboxConsumer.of("achievement", matcher::accept);
     }
 
     @Bean
     OutboxConsumer notificationsToWebhooks(WebhookDeliveries deliveries) {
-        return consumer("notification", deliveries::onEvents);
+        return OutboxConsumer.of("notification", deliveries::onEvents);
     }
 
-    private static OutboxConsumer consumer(String type, Function<List<OutboxEvent>, Mono<Void>> accept) {
-        return new OutboxConsumer() {
-            @Override
-            public String aggregateType() {
-                return type;
-            }
-
-            @Override
-            public Mono<Void> accept(List<OutboxEvent> events) {
-                return accept.apply(events);
-            }
-        };
-    }
 
     /** Indexes for the owner and recipient lists, the relay, and the retry sweep; created in the background. */
     @EventListener(ApplicationReadyEvent.class)

@@ -38,18 +38,21 @@ public class ListingIndexer<D extends ListingRecord<?, D>> {
     private final ReactiveMongoTemplate mongo;
     private final DocumentStore documents;
     private final BiFunction<D, List<String>, Map<String, Object>> toSearchDocument;
+    private final int batch;
     private final Clock clock;
 
+    /** @param batch records per MongoDB reply and per bulk request when a whole generation is loaded */
     public ListingIndexer(ListingKind kind, Class<D> type, SearchIndex index, ReactiveMongoTemplate mongo, DocumentStore documents,
-                          BiFunction<D, List<String>, Map<String, Object>> toSearchDocument, Clock clock) {
+                          BiFunction<D, List<String>, Map<String, Object>> toSearchDocument, int batch, Clock clock) {
         this.kind = kind;
         this.type = type;
         this.index = index;
         this.mongo = mongo;
         this.documents = documents;
         this.toSearchDocument = toSearchDocument;
+        this.batch = batch;
         this.clock = clock;
-        index.whenCreated(alias -> copyAll(alias, 500).count()
+        index.whenCreated(alias -> copyAll(alias).count()
             .doOnNext(n -> { if (n > 0) org.slf4j.LoggerFactory.getLogger(ListingIndexer.class).info("filled the new {} index from MongoDB ({} batches)", alias, n); }));
     }
 
@@ -114,7 +117,7 @@ public class ListingIndexer<D extends ListingRecord<?, D>> {
     }
 
     /** Loads every live listing into {@code target} (a new generation, not yet behind the alias); emits each batch's size. */
-    public Flux<Integer> copyAll(String target, int batch) {
+    public Flux<Integer> copyAll(String target) {
         Query q = Query.query(Criteria.where("status").is(ListingStatus.PUBLISHED.name()).and("expiresAt").gt(clock.instant()));
         q.fields().exclude("history").exclude("pendingEvents");
         // replies of `batch` records: without it a server may answer with every record at once (the dev stack's

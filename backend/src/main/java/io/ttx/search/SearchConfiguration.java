@@ -19,8 +19,6 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Wires the indices to the outbox: achievement and demand events refresh their record, extracted document text
@@ -31,33 +29,37 @@ import java.util.function.Function;
 class SearchConfiguration {
 
     @Bean
-    ListingIndexer<AchievementDocument> achievementIndexer(AchievementIndex index, ReactiveMongoTemplate mongo, DocumentStore documents, Clock clock) {
-        return new ListingIndexer<>(ListingKind.ACHIEVEMENT, AchievementDocument.class, index, mongo, documents, SearchDocuments::of, clock);
+    ListingIndexer<AchievementDocument> achievementIndexer(AchievementIndex index, ReactiveMongoTemplate mongo, DocumentStore documents,
+                                                           SearchProperties props, Clock clock) {
+        return new ListingIndexer<>(ListingKind.ACHIEVEMENT, AchievementDocument.class, index, mongo, documents, SearchDocuments::of,
+            props.reindexBatch(), clock);
     }
 
     @Bean
-    ListingIndexer<DemandDocument> demandIndexer(DemandIndex index, ReactiveMongoTemplate mongo, DocumentStore documents, Clock clock) {
-        return new ListingIndexer<>(ListingKind.DEMAND, DemandDocument.class, index, mongo, documents, SearchDocuments::of, clock);
+    ListingIndexer<DemandDocument> demandIndexer(DemandIndex index, ReactiveMongoTemplate mongo, DocumentStore documents,
+                                                 SearchProperties props, Clock clock) {
+        return new ListingIndexer<>(ListingKind.DEMAND, DemandDocument.class, index, mongo, documents, SearchDocuments::of,
+            props.reindexBatch(), clock);
     }
 
     /** First among the achievement consumers: saved-search matching (alerts) runs after it, on indexed records. */
     @Bean
     @Order(0)
     OutboxConsumer achievementsToSearch(ListingIndexer<AchievementDocument> indexer) {
-        return perAggregate("achievement", indexer::apply);
+        return OutboxConsumer.perAggregate("achievement", indexer::apply);
     }
 
     @Bean
     @Order(0)
     OutboxConsumer demandsToSearch(ListingIndexer<DemandDocument> indexer) {
-        return perAggregate("demand", indexer::apply);
+        return OutboxConsumer.perAggregate("demand", indexer::apply);
     }
 
     @Bean
     @Order(0)
     OutboxConsumer documentTextToSearch(ListingIndexer<AchievementDocument> achievements, ListingIndexer<DemandDocument> demands,
                                         DocumentStore documents) {
-        return consumer("document", events -> {
+        return OutboxConsumer.of("document", events -> {
             List<String> ids = events.stream().filter(e -> e.type().equals("DocumentTextExtracted")).map(OutboxEvent::aggregateId).toList();
             if (ids.isEmpty()) return Mono.empty();
             return documents.byIds(ids).collectList().flatMap(docs -> Flux.just(achievements, demands)
@@ -65,40 +67,5 @@ class SearchConfiguration {
                     .filter(d -> d.listingKind() == indexer.kind()).map(DocumentRecord::listingId).distinct().toList())))
                 .then());
         });
-    }
-
-    /** A consumer that reports which aggregates failed, so only their events are retried. */
-    private static OutboxConsumer perAggregate(String aggregateType, Function<List<OutboxEvent>, Mono<Set<String>>> accept) {
-        return new OutboxConsumer() {
-            @Override
-            public String aggregateType() {
-                return aggregateType;
-            }
-
-            @Override
-            public Mono<Void> accept(List<OutboxEvent> events) {
-                return acceptEach(events).flatMap(failed -> failed.isEmpty() ? Mono.<Void>empty()
-                    : Mono.error(new IllegalStateException(failed.size() + " " + aggregateType + "s could not be indexed")));
-            }
-
-            @Override
-            public Mono<Set<String>> acceptEach(List<OutboxEvent> events) {
-                return accept.apply(events);
-            }
-        };
-    }
-
-    private static OutboxConsumer consumer(String aggregateType, Function<List<OutboxEvent>, Mono<Void>> accept) {
-        return new OutboxConsumer() {
-            @Override
-            public String aggregateType() {
-                return aggregateType;
-            }
-
-            @Override
-            public Mono<Void> accept(List<OutboxEvent> events) {
-                return accept.apply(events);
-            }
-        };
     }
 }

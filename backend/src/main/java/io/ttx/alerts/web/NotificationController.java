@@ -4,6 +4,7 @@ import io.ttx.alerts.AlertsPage;
 import io.ttx.alerts.NotificationView;
 import io.ttx.alerts.Notifications;
 import io.ttx.identity.CurrentUser;
+import io.ttx.shared.web.IdCursors;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,7 @@ class NotificationController {
     @GetMapping
     Mono<AlertsPage<NotificationView>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) @Nullable String cursor,
                                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return notifications.list(CurrentUser.of(jwt), Cursors.check(cursor), size);
+        return notifications.list(CurrentUser.of(jwt), IdCursors.check(cursor), size);
     }
 
     @PostMapping("/{id}/read")

@@ -5,6 +5,7 @@ import io.ttx.alerts.DeliveryView;
 import io.ttx.alerts.SavedSearchView;
 import io.ttx.alerts.SavedSearches;
 import io.ttx.identity.CurrentUser;
+import io.ttx.shared.web.IdCursors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -60,7 +61,7 @@ class SavedSearchController {
     Mono<AlertsPage<DeliveryView>> deliveries(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                               @RequestParam(required = false) @Nullable String cursor,
                                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return savedSearches.deliveries(CurrentUser.of(jwt), id, Cursors.check(cursor), size);
+        return savedSearches.deliveries(CurrentUser.of(jwt), id, IdCursors.check(cursor), size);
     }
 
     /** The caller's saved searches: bounded by the per-user limit, so one list without paging. */

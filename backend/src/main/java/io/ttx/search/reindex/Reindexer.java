@@ -131,7 +131,7 @@ public class Reindexer {
             // every step is deferred: the stored progress must be computed when the step runs, not when it is assembled
             Mono<Void> load = index.drop(to).then(index.create(to)).then(index.refreshInterval(to, "-1"))
                 .then(progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, 0, 0, false)))
-                .thenMany(indexer.copyAll(to, props.reindexBatch()))
+                .thenMany(indexer.copyAll(to))
                 .concatMap(size -> progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, copied.addAndGet(size), 0, false)))
                 .then(Mono.defer(() -> index.refreshInterval(to, "1s"))).then(Mono.defer(() -> index.refresh(to)));
             return load

@@ -48,9 +48,10 @@ class MatchController {
 
     @GetMapping(path = "/api/v1/achievements/{id}/demand-matches", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Match.Page> demandsForAchievement(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestParam MultiValueMap<String, String> params) {
-        return Mono.fromCallable(() -> SearchParams.matchSize(params)).flatMap(size -> achievements.get(CurrentUser.of(jwt), id)
+        CurrentUser user = CurrentUser.of(jwt);
+        return Mono.fromCallable(() -> SearchParams.matchSize(params)).flatMap(size -> achievements.get(user, id)
             .then(achievements.document(id))
-            .flatMap(a -> CurrentUser.of(jwt).belongsTo(a.ownerOrg()) || CurrentUser.of(jwt).hasAny(Role.BROKER, Role.ADMIN) ? engine.demandsFor(a, size)
+            .flatMap(a -> user.belongsTo(a.ownerOrg()) || user.hasAny(Role.BROKER, Role.ADMIN) ? engine.demandsFor(a, size)
                 : Mono.error(new NotOwner("Demand matches of an achievement are for its owner organisation and brokers."))))
             .map(Match.Page::new);
     }

@@ -4,6 +4,7 @@ import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Receives the events of one aggregate type, in order per aggregate, at least once. Must be idempotent (compare
@@ -22,5 +23,41 @@ public interface OutboxConsumer {
      */
     default Mono<Set<String>> acceptEach(List<OutboxEvent> events) {
         return accept(events).thenReturn(Set.of());
+    }
+
+    /** A consumer of {@code aggregateType} that handles each batch all or nothing. */
+    static OutboxConsumer of(String aggregateType, Function<List<OutboxEvent>, Mono<Void>> accept) {
+        return new OutboxConsumer() {
+            @Override
+            public String aggregateType() {
+                return aggregateType;
+            }
+
+            @Override
+            public Mono<Void> accept(List<OutboxEvent> events) {
+                return accept.apply(events);
+            }
+        };
+    }
+
+    /** A consumer of {@code aggregateType} that names the aggregates it could not handle (only those are retried). */
+    static OutboxConsumer perAggregate(String aggregateType, Function<List<OutboxEvent>, Mono<Set<String>>> acceptEach) {
+        return new OutboxConsumer() {
+            @Override
+            public String aggregateType() {
+                return aggregateType;
+            }
+
+            @Override
+            public Mono<Void> accept(List<OutboxEvent> events) {
+                return acceptEach(events).flatMap(failed -> failed.isEmpty() ? Mono.<Void>empty()
+                    : Mono.error(new IllegalStateException(failed.size() + " " + aggregateType + " aggregates could not be handled")));
+            }
+
+            @Override
+            public Mono<Set<String>> acceptEach(List<OutboxEvent> events) {
+                return acceptEach.apply(events);
+            }
+        };
     }
 }

@@ -94,23 +94,10 @@ class OutboxRelayIT extends IntegrationTest {
         OutboxSource source = new OutboxSource(collection, type);
         List<String> delivered = new CopyOnWriteArrayList<>();
         java.util.concurrent.atomic.AtomicBoolean refuseOne = new java.util.concurrent.atomic.AtomicBoolean(true);
-        OutboxConsumer consumer = new OutboxConsumer() {
-            @Override
-            public String aggregateType() {
-                return type;
-            }
-
-            @Override
-            public Mono<Void> accept(List<OutboxEvent> events) {
-                return Mono.error(new IllegalStateException("not used"));
-            }
-
-            @Override
-            public Mono<java.util.Set<String>> acceptEach(List<OutboxEvent> events) {
-                events.forEach(e -> delivered.add(e.aggregateId()));
-                return Mono.just(refuseOne.getAndSet(false) ? java.util.Set.of(type + "-3") : java.util.Set.of());
-            }
-        };
+        OutboxConsumer consumer = OutboxConsumer.perAggregate(type, events -> {
+            events.forEach(e -> delivered.add(e.aggregateId()));
+            return Mono.just(refuseOne.getAndSet(false) ? java.util.Set.of(type + "-3") : java.util.Set.of());
+        });
         OutboxRelay relay = relay(source, consumer, new OutboxProperties(Duration.ofSeconds(1), 50, Duration.ofSeconds(30), false, null));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> relay.relayOnce(source).block(Duration.ofSeconds(30)))
             .hasMessageContaining("1 aggregates");
@@ -129,17 +116,9 @@ class OutboxRelayIT extends IntegrationTest {
     }
 
     private static OutboxConsumer recording(String type, List<String> into) {
-        return new OutboxConsumer() {
-            @Override
-            public String aggregateType() {
-                return type;
-            }
-
-            @Override
-            public Mono<Void> accept(List<OutboxEvent> events) {
-                events.forEach(e -> into.add(e.id()));
-                return Mono.empty();
-            }
-        };
+        return OutboxConsumer.of(type, events -> {
+            events.forEach(e -> into.add(e.id()));
+            return Mono.empty();
+        });
     }
 }
