@@ -14,15 +14,15 @@ import java.util.List;
  */
 @Component
 class ExpirySweep extends LeasedJob {
-    private final List<ListingService<?, ?>> listings;
+    private final List<ListingCatalogue<?, ?, ?>> listings;
 
-    ExpirySweep(List<ListingService<?, ?>> listings, Leases leases, CatalogueProperties props) {
+    ExpirySweep(List<ListingCatalogue<?, ?, ?>> listings, Leases leases, CatalogueProperties props) {
         super("sweep:expiry", props.expirySweepInterval(), leases);
         this.listings = listings;
     }
 
     @Override
     protected Mono<Long> runOnce() {
-        return Flux.fromIterable(listings).concatMap(ListingService::expireDue).reduce(0L, Long::sum);
+        return Flux.fromIterable(listings).concatMap(ListingCatalogue::expireDue).reduce(0L, Long::sum);
     }
 }

@@ -12,6 +12,11 @@ public enum ListingAction {
         this.event = event;
     }
 
+    /** Whether this is a reviewer's decision (brokers and admins) rather than an owner's step. */
+    public boolean isReview() {
+        return this == APPROVE || this == REQUEST_CHANGES || this == REJECT;
+    }
+
     /** The event type for an aggregate, e.g. {@code AchievementPublished}. */
     public String eventType(String aggregate) {
         return aggregate + event;

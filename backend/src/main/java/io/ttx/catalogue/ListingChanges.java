@@ -11,31 +11,37 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Builds the next version of a listing document: status, dates, trail entry and event, all in one value. */
+/**
+ * The one transition of a listing, creation included: checks the status table, then builds the next version with
+ * its status, dates, trail entry and event, all in one value that the caller writes in one conditional write.
+ */
 final class ListingChanges {
     private ListingChanges() { }
 
-    static PendingEvent event(String aggregate, ListingAction action, long version, Instant at) {
-        return new PendingEvent(UUID.randomUUID().toString(), action.eventType(aggregate), version, at);
+    /** Who makes a change and why: subject, organisation (none for the platform itself) and note. */
+    record Actor(String by, @Nullable String org, @Nullable String note) {
+        static final Actor SYSTEM = new Actor("system", null, null);
     }
 
     /**
-     * @param expiryIfPublished when the listing would expire if this change (re)publishes it
+     * The next version of {@code d} after {@code action} by {@code actor}, with {@code content} as its content.
+     * {@code from} is the status the action applies to: null for a listing being created, otherwise its effective
+     * status (a published listing past its expiry is EXPIRED). Throws {@link IllegalTransition} when the status table
+     * does not allow the action.
      */
-    static <C extends Record, D extends ListingRecord<C, D>> D apply(D d, String aggregate, ListingAction action, ListingStatus from,
-                                                                     ListingStatus next, String by, @Nullable String org,
-                                                                     @Nullable String note, C content,
-                                                                     @Nullable List<String> changedFields, Instant now,
-                                                                     Instant expiryIfPublished) {
+    static <C extends Record, D extends ListingRecord<C, D>> D apply(ListingPolicy<C, D, ?> policy, D d, @Nullable ListingStatus from,
+                                                                     ListingAction action, Actor actor, C content, Instant now) {
+        ListingStatus next = ListingStatus.next(from, action, policy.reviewRequired(), d.id());
         long version = d.version() + 1;
         boolean publishing = next == ListingStatus.PUBLISHED && d.status() != ListingStatus.PUBLISHED;
         Instant publishedAt = publishing && action != ListingAction.RENEW ? now : d.publishedAt();
-        Instant expiresAt = publishing || action == ListingAction.RENEW ? expiryIfPublished : d.expiresAt();
+        Instant expiresAt = publishing || action == ListingAction.RENEW ? policy.expiry(d, now) : d.expiresAt();
+        List<String> changed = action == ListingAction.EDIT ? changedFields(d.content(), content) : null;
         List<HistoryEntry> history = new ArrayList<>(d.history());
-        history.add(new HistoryEntry(now, by, org, action, from, next, note, changedFields));
+        history.add(new HistoryEntry(now, actor.by(), actor.org(), action, from, next, actor.note(), changed));
         List<PendingEvent> events = new ArrayList<>(d.pendingEvents());
-        events.add(event(aggregate, action, version, now));
-        return d.next(next, version, now, publishedAt, expiresAt, content, List.copyOf(history), List.copyOf(events));
+        events.add(new PendingEvent(UUID.randomUUID().toString(), action.eventType(policy.aggregate()), version, now));
+        return policy.derive(d.next(next, version, now, publishedAt, expiresAt, content, List.copyOf(history), List.copyOf(events)));
     }
 
     /** Top-level fields whose values differ, for the trail of an edit. */

@@ -1,5 +1,7 @@
 package io.ttx.catalogue;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +27,17 @@ public enum ListingStatus {
 
     public boolean allows(ListingAction action) {
         return ALLOWED.get(this).contains(action);
+    }
+
+    /**
+     * The status after {@code action} applied to a listing in status {@code from}, where {@code null} stands for a
+     * listing that does not exist yet (only CREATE applies, giving DRAFT); {@link IllegalTransition} when the table
+     * does not allow the action.
+     */
+    public static ListingStatus next(@Nullable ListingStatus from, ListingAction action, boolean reviewRequired, String id) {
+        if (from != null) return from.after(action, reviewRequired, id);
+        if (action != CREATE) throw new IllegalTransition(id, DRAFT, action);
+        return DRAFT;
     }
 
     /** The status after {@code action}, or {@link IllegalTransition} when the action is not allowed now. */

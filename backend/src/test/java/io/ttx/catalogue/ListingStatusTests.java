@@ -32,6 +32,16 @@ class ListingStatusTests {
     }
 
     @Test
+    void aListingThatDoesNotExistYetCanOnlyBeCreatedAsADraft() {
+        assertThat(ListingStatus.next(null, CREATE, true, "ach-1")).isEqualTo(DRAFT);
+        for (ListingAction action : ListingAction.values()) {
+            if (action == CREATE) continue;
+            assertThatThrownBy(() -> ListingStatus.next(null, action, true, "ach-1")).isInstanceOf(IllegalTransition.class);
+        }
+        assertThatThrownBy(() -> ListingStatus.next(DRAFT, CREATE, true, "ach-1")).isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
     void tableCoversEveryStatus() {
         assertThat(TABLE.keySet()).containsExactlyInAnyOrder(ListingStatus.values());
     }

@@ -1,0 +1,84 @@
+package io.ttx.catalogue;
+
+import io.ttx.catalogue.persistence.AchievementDocument;
+import io.ttx.catalogue.rules.AchievementRules;
+import io.ttx.catalogue.rules.Cny;
+import io.ttx.identity.CurrentUser;
+import io.ttx.identity.Role;
+import org.jspecify.annotations.Nullable;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** Achievements in the listing lifecycle: owned by researchers and TTOs, always reviewed, valid for a fixed period. */
+final class AchievementPolicy implements ListingPolicy<AchievementInput, AchievementDocument, AchievementView> {
+    private static final Role[] OWNERS = {Role.RESEARCHER, Role.TTO};
+    private final CatalogueProperties props;
+
+    AchievementPolicy(CatalogueProperties props) {
+        this.props = props;
+    }
+
+    @Override
+    public String aggregate() {
+        return "Achievement";
+    }
+
+    @Override
+    public String idPrefix() {
+        return "ach";
+    }
+
+    @Override
+    public Role[] ownerRoles() {
+        return OWNERS.clone();
+    }
+
+    @Override
+    public boolean reviewRequired() {
+        return true;
+    }
+
+    @Override
+    public AchievementInput check(AchievementInput content, String ownerOrg, Instant now) {
+        return AchievementRules.check(content, ownerOrg);
+    }
+
+    @Override
+    public AchievementDocument blank(String id, String ownerOrg, String createdBy, Instant now, AchievementInput content) {
+        return new AchievementDocument(id, ownerOrg, createdBy, ListingStatus.DRAFT, 0, now, now, null, null, content, null, null,
+            List.of(), List.of());
+    }
+
+    @Override
+    public Instant expiry(AchievementDocument d, Instant now) {
+        return now.plus(props.validity());
+    }
+
+    @Override
+    public AchievementDocument derive(AchievementDocument d) {
+        return d.with(priceFen(d.content()), d.priceHint());
+    }
+
+    @Override
+    public AchievementView view(CurrentUser user, AchievementDocument d, ListingStatus status) {
+        AchievementInput c = ListingAccess.seesFull(user, d.ownerOrg()) ? d.content() : publicContent(d.content());
+        return new AchievementView(d.id(), d.ownerOrg(), status, d.version(), d.createdAt(), d.updatedAt(), d.publishedAt(),
+            d.expiresAt(), d.priceHint(), c);
+    }
+
+    /** What everyone may see: contact details and encumbrances stay with the owner until an NDA. */
+    private static AchievementInput publicContent(AchievementInput c) {
+        return new AchievementInput(c.title(), c.summary(), c.problemSolved(), c.advantages(), c.technicalIndicators(),
+            c.applications(), c.commercialAnalysis(), c.keywords(), c.field(), c.ipcCodes(), c.industryCode(), c.region(),
+            c.trl(), c.stage(), c.form(), c.ownerType(), c.inventors(), null, c.patents(), c.openLicence(), c.openLicenceFee(),
+            null, c.offer());
+    }
+
+    private static @Nullable Long priceFen(AchievementInput c) {
+        if (c.offer() == null || c.offer().askingPrice() == null) return null;
+        BigDecimal v = Cny.parse(c.offer().askingPrice().amount());
+        return v == null ? null : Cny.toFen(v);
+    }
+}
