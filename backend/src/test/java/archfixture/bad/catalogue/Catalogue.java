@@ -1,0 +1,5 @@
+package archfixture.bad.catalogue;
+
+/** The fixture catalogue module's API. */
+public class Catalogue {
+}

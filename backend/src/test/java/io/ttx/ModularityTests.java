@@ -1,0 +1,56 @@
+package io.ttx;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every top-level package under {@code io.ttx} is an application module whose root package is its API; sub-packages
+ * are internal, {@code shared} is the shared kernel exposing {@code outbox}, {@code web} and {@code stores}. Writes the
+ * module documentation (C4 and UML diagrams, module canvases) into {@code docs/modules/}.
+ */
+class ModularityTests {
+    /** The application's own classes: neither tests nor jars (the demo catalogue's jar also lives below io.ttx). */
+    static final ApplicationModules MODULES = ApplicationModules.of(TtxApplication.class, location ->
+        ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location) && ImportOption.Predefined.DO_NOT_INCLUDE_JARS.includes(location));
+
+    @Test
+    void modulesUseOnlyEachOthersApisAndFormNoCycles() {
+        MODULES.verify();
+    }
+
+    @Test
+    void everyTopLevelPackageIsAModule() {
+        assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
+            .containsExactlyInAnyOrder("alerts", "catalogue", "documents", "identity", "search", "shared", "valuation");
+        assertThat(MODULES.getSharedModules()).extracting(m -> m.getIdentifier().toString()).containsExactly("shared");
+    }
+
+    @Test
+    void sharedKnowsNoCapability() {
+        ApplicationModule shared = MODULES.getModuleByName("shared").orElseThrow();
+        assertThat(shared.getDirectDependencies(MODULES).uniqueModules().map(m -> m.getIdentifier().toString())).isEmpty();
+    }
+
+    /** The same check bites on a fixture where one module reaches into another's persistence package. */
+    @Test
+    void verificationFailsWhenAModuleUsesAnotherModulesInternals() {
+        var violations = ApplicationModules.of("archfixture.bad", location -> true).detectViolations();
+        assertThat(violations.getMessages()).anySatisfy(m -> assertThat(m).contains("archfixture.bad.catalogue.persistence.ListingRow"));
+    }
+
+    @Test
+    void writesModuleDocumentation() throws Exception {
+        Path out = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("../docs/modules").normalize();
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(out.toString())).writeDocumentation();
+        assertThat(out.resolve("components.puml")).exists();
+        assertThat(Files.readString(out.resolve("components.puml"))).contains("Catalogue", "Search");
+    }
+}
