@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  */
 public final class AchievementRules {
     private static final Pattern INDUSTRY = Pattern.compile("[A-T](\\d{2}|\\d{3}|\\d{4})");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final Pattern PHONE = Pattern.compile("[+0-9()\\- ]{5,30}");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** Shares with more decimals than this are refused without being added up (the sum is then not reported). */
+    private static final int MAX_SUMMED_DECIMALS = 10;
 
     private AchievementRules() { }
 
@@ -76,20 +77,34 @@ public final class AchievementRules {
     private static void inventors(Checks c, List<Inventor> inventors) {
         if (inventors == null || inventors.isEmpty()) return;
         BigDecimal sum = BigDecimal.ZERO;
+        boolean huge = false; // a share that cannot be added up safely: no sum is reported
         for (int i = 0; i < inventors.size(); i++) {
             Inventor inv = inventors.get(i);
             if (inv.name().isBlank()) c.fail("inventors[" + i + "].name", "missing-name", "an inventor needs a name");
             BigDecimal share = inv.share();
-            if (share.stripTrailingZeros().scale() > 2) c.fail("inventors[" + i + "].share", "amount-scale", "a share has at most two decimals");
-            if (share.signum() <= 0 || share.compareTo(HUNDRED) > 0) c.fail("inventors[" + i + "].share", "invalid-share", "a share is above 0 and at most 100");
+            String field = "inventors[" + i + "].share";
+            // on the number as parsed, before any arithmetic: 1e500000000 is a short token, but adding or printing it
+            // would build a number of 500 million digits; precision is bounded by the JSON parser's number length
+            if (share.precision() - share.scale() > 3) {
+                c.fail(field, "invalid-share", "a share is above 0 and at most 100");
+                huge = true;
+                continue;
+            }
+            int decimals = share.stripTrailingZeros().scale();
+            if (decimals > 2) c.fail(field, "amount-scale", "a share has at most two decimals");
+            if (decimals > MAX_SUMMED_DECIMALS) {
+                huge = true; // 1e-500000000 too: adding it would scale the sum to 500 million decimals
+                continue;
+            }
+            if (share.signum() <= 0 || share.compareTo(HUNDRED) > 0) c.fail(field, "invalid-share", "a share is above 0 and at most 100");
             sum = sum.add(share);
         }
-        if (sum.compareTo(HUNDRED) != 0) c.fail("inventors", "inventor-shares-not-100", "inventor shares sum to " + sum.toPlainString() + ", not 100");
+        if (!huge && sum.compareTo(HUNDRED) != 0) c.fail("inventors", "inventor-shares-not-100", "inventor shares sum to " + sum.toPlainString() + ", not 100");
     }
 
     private static void contact(Checks c, Contact contact) {
         if (contact == null) return;
-        if (contact.email() != null && !EMAIL.matcher(contact.email()).matches()) c.fail("contact.email", "invalid-email", "is not an e-mail address");
+        if (contact.email() != null && !Emails.plausible(contact.email())) c.fail("contact.email", "invalid-email", "is not an e-mail address");
         if (contact.phone() != null && !PHONE.matcher(contact.phone()).matches()) c.fail("contact.phone", "invalid-phone", "is not a phone number");
     }
 

@@ -10,6 +10,7 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class AchievementRulesTests {
     private static final String OWNER = "12330100202401371E";
@@ -207,6 +209,22 @@ class AchievementRulesTests {
             .containsExactly(tuple("inventors[0].share", "invalid-share"), tuple("inventors", "inventor-shares-not-100"));
     }
 
+    /** 1e500000000 is an 11-character token: judged on its digits and exponent, never added or printed. */
+    @Test
+    void judgesHugeAndTinySharesBeforeAnyArithmetic() {
+        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+            found(d -> d.inventors = List.of(inv("A", "1e500000000"), inv("B", "100")))
+                .containsExactly(tuple("inventors[0].share", "invalid-share"));
+            found(d -> d.inventors = List.of(inv("A", "-1e500000000"), inv("B", "100")))
+                .containsExactly(tuple("inventors[0].share", "invalid-share"));
+            found(d -> d.inventors = List.of(inv("A", "1e-500000000"), inv("B", "100")))
+                .containsExactly(tuple("inventors[0].share", "amount-scale"));
+            rejects(d -> d.inventors = List.of(inv("A", "1000")), "inventors[0].share", "invalid-share");
+        });
+        accepts(d -> d.inventors = List.of(inv("A", "1e2")));
+        accepts(d -> d.inventors = List.of(inv("A", "99.50"), inv("B", "0.5000")));
+    }
+
     @Test
     void requiresInventorSharesToSumTo100() {
         rejects(d -> d.inventors = List.of(inv("A", "33.33"), inv("B", "33.33"), inv("C", "33.33")), "inventors", "inventor-shares-not-100");
@@ -220,6 +238,20 @@ class AchievementRulesTests {
         rejects(d -> d.contact = new Contact("A", "tto.example.edu.cn", null), "contact.email", "invalid-email");
         rejects(d -> d.contact = new Contact("A", "tto@localhost", null), "contact.email", "invalid-email");
         rejects(d -> d.contact = new Contact("A", null, "call me"), "contact.phone", "invalid-phone");
+        rejects(d -> d.contact = new Contact("A", "a@b@example.cn", null), "contact.email", "invalid-email");
+        rejects(d -> d.contact = new Contact("A", "a b@example.cn", null), "contact.email", "invalid-email");
+        rejects(d -> d.contact = new Contact("A", "a@example.c", null), "contact.email", "invalid-email");
+        rejects(d -> d.contact = new Contact("A", "a".repeat(65) + "@example.cn", null), "contact.email", "invalid-email");
+        accepts(d -> d.contact = new Contact("A", "a".repeat(64) + "@mail.example.edu.cn", null));
+    }
+
+    /** The pattern this replaced backtracked for minutes on such input. */
+    @Test
+    void judgesLongEmailAddressesInLinearTime() {
+        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+            rejects(d -> d.contact = new Contact("A", "@" + "a".repeat(50_000), null), "contact.email", "invalid-email");
+            rejects(d -> d.contact = new Contact("A", "x@" + "a.".repeat(25_000), null), "contact.email", "invalid-email");
+        });
         accepts(d -> d.contact = new Contact("A", null, "0571 8888 0000"));
     }
 
