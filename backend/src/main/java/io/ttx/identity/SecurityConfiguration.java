@@ -9,7 +9,10 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -26,7 +29,7 @@ import java.time.Duration;
 import java.util.Collection;
 
 /**
- * The backend is a stateless JWT resource server: issuer and signature validated, roles from the {@code roles}
+ * The backend is a stateless JWT resource server: issuer, audience and signature validated, roles from the {@code roles}
  * claim. Route rules: public docs and health, admin-only metrics, each capability's {@link ApiAccessRules}, then
  * deny by default for everything else under {@code /api}.
  */
@@ -74,9 +77,16 @@ class SecurityConfiguration {
             ? NimbusReactiveJwtDecoder.withJwkSetUri(props.jwkSetUri()).build()
             : NimbusReactiveJwtDecoder.withIssuerLocation(props.issuerUri()).build();
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-            JwtValidators.createDefaultWithIssuer(props.issuerUri()));
+            JwtValidators.createDefaultWithIssuer(props.issuerUri()), audience(props.audience()));
         decoder.setJwtValidator(validator);
         return new CachingJwtDecoder(decoder, Duration.ofMinutes(5), 10_000, Clock.systemUTC());
+    }
+
+    /** The token must be meant for this API: the issuer also makes tokens for other services. */
+    static OAuth2TokenValidator<Jwt> audience(String audience) {
+        OAuth2Error error = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The token is not meant for this API (aud).", null);
+        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
+            ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(error);
     }
 
     static JwtAuthenticationConverter rolesConverter() {

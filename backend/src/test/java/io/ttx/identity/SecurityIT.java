@@ -60,6 +60,12 @@ class SecurityIT extends IntegrationTest {
     }
 
     @Test
+    void tokenForAnotherAudienceOrNoneIs401Problem() {
+        unauthorized(Tokens.forAudience(List.of("another-service"), "tto", List.of("tto"), ORG, "330100"));
+        unauthorized(Tokens.forAudience(List.of(), "tto", List.of("tto"), ORG, "330100"));
+    }
+
+    @Test
     void garbageTokenIs401Problem() {
         unauthorized("not-a-jwt");
     }

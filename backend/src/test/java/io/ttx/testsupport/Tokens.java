@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  * expired, wrong issuer, a chosen organisation. {@link #wronglySigned} uses a key nobody trusts.
  */
 public final class Tokens {
+    /** The audience the backend requires (ttx.identity.audience); the dev IdP puts it in every token. */
+    public static final String API_AUDIENCE = "ttx-api";
+
     private static final Map<String, String> cache = new ConcurrentHashMap<>();
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
@@ -70,6 +73,11 @@ public final class Tokens {
         return sign(idpKey(), "https://elsewhere.example", subject, roles, org, region, Instant.now().plusSeconds(300));
     }
 
+    /** A token of the right issuer and key made for another service ({@code aud}), or for none when {@code audience} is empty. */
+    public static String forAudience(List<String> audience, String subject, List<String> roles, String org, String region) {
+        return sign(idpKey(), TestStack.get().idp(), audience, subject, roles, org, region, Instant.now().plusSeconds(300));
+    }
+
     public static String wronglySigned(String subject, List<String> roles, String org, String region) {
         try {
             RSAKey stranger = new RSAKeyGenerator(2048).keyID(idpKey().getKeyID()).generate();
@@ -88,8 +96,13 @@ public final class Tokens {
     }
 
     private static String sign(RSAKey key, String issuer, String subject, List<String> roles, String org, String region, Instant expiry) {
+        return sign(key, issuer, List.of(API_AUDIENCE), subject, roles, org, region, expiry);
+    }
+
+    private static String sign(RSAKey key, String issuer, List<String> audience, String subject, List<String> roles, String org,
+                               String region, Instant expiry) {
         try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject(subject).jwtID(UUID.randomUUID().toString())
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject(subject).jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(expiry.minusSeconds(900))).notBeforeTime(Date.from(expiry.minusSeconds(900)))
                 .expirationTime(Date.from(expiry)).claim("roles", roles).claim("org", org).claim("region", region).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);

@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
 
 @Configuration(proxyBeanMethods = false)
 class IdpConfiguration {
+    /** The audience the TTX backend requires ({@code ttx.identity.audience}). */
+    static final String API_AUDIENCE = "ttx-api";
     private static final Logger log = LoggerFactory.getLogger(IdpConfiguration.class);
 
     @Bean
@@ -57,7 +59,9 @@ class IdpConfiguration {
         return ctx -> {
             DemoClient c = byId.get(ctx.getRegisteredClient().getClientId());
             if (c != null && OAuth2TokenType.ACCESS_TOKEN.equals(ctx.getTokenType())) {
-                ctx.getClaims().claim("roles", c.roles()).claim("org", c.org()).claim("region", c.region());
+                // aud names the API the token is for (the backend refuses others), as Keycloak's audience mapper does
+                ctx.getClaims().audience(List.of(c.clientId(), API_AUDIENCE))
+                    .claim("roles", c.roles()).claim("org", c.org()).claim("region", c.region());
             }
         };
     }
