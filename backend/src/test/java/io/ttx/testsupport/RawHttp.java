@@ -28,4 +28,14 @@ public final class RawHttp {
             return sb.toString();
         }
     }
+
+    /** Sends a request without a body and reads the whole answer (status, headers, body) until the server closes. */
+    public static String exchange(int port, String head) throws Exception {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
 }
