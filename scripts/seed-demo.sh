@@ -2,7 +2,7 @@
 # Loads the demo catalogue (336 bilingual achievements, 120 technology demands, 8 PDF briefs; see infra/demo-data)
 # into a running TTX (scripts/run-local.sh) through its public API, as the dev IdP's demo clients: achievements are
 # created, submitted and approved by the broker, demands created and submitted. Does nothing when the catalogue is
-# already there (tto owns achievements) unless --force. Builds the loader if its jar is missing (or --rebuild).
+# already there (its first achievement is found among its owner's listings) unless --force. Builds the loader if its jar is missing (or --rebuild).
 #   scripts/seed-demo.sh [--force] [--rebuild] [--concurrency=8]
 # Ports (env): TTX_PORT=8080 IDP_PORT=9100
 set -euo pipefail

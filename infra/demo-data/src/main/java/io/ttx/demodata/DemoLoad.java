@@ -4,6 +4,7 @@ import io.ttx.demodata.DemoCatalogue.Catalogue;
 import io.ttx.demodata.HttpApi.Response;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,9 @@ import java.util.stream.Collectors;
  * path, status and response body, because a half-understood catalogue is worse than none.
  */
 public final class DemoLoad {
-    public static final String CHECK_PATH = "/api/v1/achievements?mine=true&size=1";
+    public static final String CHECK_PATH = "/api/v1/achievements?mine=true&size=100";
+    /** The check reads at most this many pages (10,000 listings) of the first demo achievement's owner. */
+    static final int MAX_CHECK_PAGES = 100;
     static final int MAX_RETRIES = 5;
     private static final String JSON = "application/json";
     private static final byte[] APPROVE = "{\"decision\":\"APPROVE\",\"note\":\"demo data\"}".getBytes(StandardCharsets.UTF_8);
@@ -58,10 +61,10 @@ public final class DemoLoad {
         this.firstBackoff = firstBackoff;
     }
 
-    /** Loads the catalogue unless {@code tto} already owns achievements (then nothing is posted) or {@code force}. */
+    /** Loads the catalogue unless it is already there (then nothing is posted; see {@link #alreadyLoaded}) or {@code force}. */
     public Result load(Catalogue catalogue, boolean force) {
         long start = System.nanoTime();
-        if (!force && alreadyLoaded()) return new Result(true, 0, 0, 0, since(start));
+        if (!force && alreadyLoaded(catalogue)) return new Result(true, 0, 0, 0, since(start));
         Map<Integer, List<DemoDocument>> docs = catalogue.documents().stream()
             .collect(Collectors.groupingBy(DemoDocument::achievementIndex));
         List<Runnable> tasks = new ArrayList<>();
@@ -72,17 +75,34 @@ public final class DemoLoad {
         return new Result(false, catalogue.achievements().size(), catalogue.demands().size(), uploads.get(), since(start));
     }
 
-    /** True when the demo client {@code tto} already owns at least one achievement. */
-    public boolean alreadyLoaded() {
-        Response r = call("GET", CHECK_PATH, "tto", null, null, "check whether the demo catalogue is loaded");
-        Object body;
-        try {
-            body = Json.parse(r.body());
-        } catch (IllegalArgumentException e) {
-            throw new LoadFailed("GET " + CHECK_PATH + ": the response is not JSON: " + r.body(), e);
+    /**
+     * True when the catalogue's first demo achievement is already there: its owner's listings hold one with the same
+     * Chinese title. Other achievements of that client (made by hand, by tests) do not count.
+     */
+    public boolean alreadyLoaded(Catalogue catalogue) {
+        DemoAchievement first = catalogue.achievements().getFirst();
+        String cursor = null;
+        for (int page = 0; page < MAX_CHECK_PAGES; page++) {
+            String path = CHECK_PATH + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            Map<?, ?> body = page(call("GET", path, first.owner(), null, null, "check whether the demo catalogue is loaded"), path);
+            if (body.get("items") instanceof List<?> items && items.stream().anyMatch(i -> hasTitle(i, first.title().zh()))) return true;
+            if (!(body.get("nextCursor") instanceof String next)) return false;
+            cursor = next;
         }
-        Object items = body instanceof Map<?, ?> page ? page.get("items") : body;
-        return items instanceof List<?> list && !list.isEmpty();
+        return false;
+    }
+
+    private static Map<?, ?> page(Response r, String path) {
+        try {
+            if (Json.parse(r.body()) instanceof Map<?, ?> m) return m;
+        } catch (IllegalArgumentException e) {
+            throw new LoadFailed("GET " + path + ": the response is not JSON: " + r.body(), e);
+        }
+        throw new LoadFailed("GET " + path + ": the response is not a page: " + r.body(), null);
+    }
+
+    private static boolean hasTitle(Object item, String zh) {
+        return item instanceof Map<?, ?> m && m.get("title") instanceof Map<?, ?> t && zh.equals(t.get("zh"));
     }
 
     private void achievement(DemoAchievement a, List<DemoDocument> docs) {

@@ -62,7 +62,7 @@ class DemoLoadTests {
         FakeApi api = new FakeApi();
         DemoLoad.Result r = new DemoLoad(api, 1, FAST).load(small, false);
         assertThat(api.lines()).containsExactly(
-            "GET /api/v1/achievements?mine=true&size=1 tto",
+            "GET /api/v1/achievements?mine=true&size=100 tto",
             "POST /api/v1/achievements tto",
             "POST /api/v1/achievements/x1/documents tto",
             "POST /api/v1/achievements/x1/submission tto",
@@ -179,21 +179,39 @@ class DemoLoadTests {
     @Test
     void anAlreadyLoadedCatalogueShortCircuitsUnlessForced() {
         FakeApi api = new FakeApi();
-        api.checkBody = "{\"items\":[{\"id\":\"a1\"}],\"total\":336}";
+        String owner = small.achievements().getFirst().owner();
+        String title = Json.write(small.achievements().getFirst().title().zh());
+        api.checkBody = "{\"items\":[{\"id\":\"a1\",\"title\":{\"zh\":" + title + "}}],\"nextCursor\":null}";
         DemoLoad.Result r = new DemoLoad(api, 1, FAST).load(small, false);
         assertThat(r.alreadyLoaded()).isTrue();
-        assertThat(api.lines()).containsExactly("GET /api/v1/achievements?mine=true&size=1 tto");
+        assertThat(api.lines()).containsExactly("GET /api/v1/achievements?mine=true&size=100 " + owner);
         FakeApi forced = new FakeApi();
         forced.checkBody = api.checkBody;
         assertThat(new DemoLoad(forced, 1, FAST).load(small, true).alreadyLoaded()).isFalse();
         assertThat(forced.lines()).noneMatch(l -> l.startsWith("GET")).hasSize(14);
     }
 
+    /** Listings the owner made by hand are not the demo catalogue: the check pages on and then loads. */
+    @Test
+    void otherListingsOfTheOwnerDoNotCountAsLoaded() {
+        FakeApi api = new FakeApi();
+        String title = Json.write(small.achievements().getFirst().title().zh());
+        api.override = c -> !c.method().equals("GET") ? null : c.path().contains("cursor=")
+            ? new Response(200, "{\"items\":[{\"id\":\"a2\",\"title\":{\"zh\":\"别的成果\"}}]}")
+            : new Response(200, "{\"items\":[{\"id\":\"a1\",\"title\":{\"en\":" + title + "}}],\"nextCursor\":\"c/1+\"}");
+        DemoLoad.Result r = new DemoLoad(api, 1, FAST).load(small, false);
+        assertThat(r.alreadyLoaded()).isFalse();
+        assertThat(api.lines()).filteredOn(l -> l.startsWith("GET")).containsExactly(
+            "GET /api/v1/achievements?mine=true&size=100 " + small.achievements().getFirst().owner(),
+            "GET /api/v1/achievements?mine=true&size=100&cursor=c%2F1%2B " + small.achievements().getFirst().owner());
+        assertThat(r.achievements()).isEqualTo(3);
+    }
+
     @Test
     void anIoErrorStopsTheLoad() {
         HttpApi broken = (m, p, c, t, b) -> { throw new IOException("connection refused"); };
         assertThatThrownBy(() -> new DemoLoad(broken, 1, FAST).load(small, false))
-            .isInstanceOf(DemoLoad.LoadFailed.class).hasMessageContaining("GET /api/v1/achievements?mine=true&size=1")
+            .isInstanceOf(DemoLoad.LoadFailed.class).hasMessageContaining("GET /api/v1/achievements?mine=true&size=100")
             .hasMessageContaining("connection refused");
     }
 
