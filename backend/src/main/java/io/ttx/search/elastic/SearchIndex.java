@@ -6,14 +6,13 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.json.JsonData;
 import io.ttx.search.SearchProperties;
+import io.ttx.shared.jobs.StartupTask;
 import io.ttx.shared.stores.Async;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.io.DefaultResourceLoader;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,7 +39,7 @@ import java.util.regex.Pattern;
  * ({@code index.gc_deletes}) so a late update cannot resurrect a withdrawn record. The definition's hash is kept in
  * the index's {@code _meta}: a start with a changed definition logs that a reindex is due.
  */
-public class SearchIndex {
+public class SearchIndex implements StartupTask {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final Pattern VERSIONED = Pattern.compile("(.+)-v(\\d+)");
     private final ElasticsearchAsyncClient es;
@@ -76,15 +75,20 @@ public class SearchIndex {
         fillers.add(filler);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void createInBackground() {
-        ready.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
-            .doOnError(e -> log.warn("search index {} not ready: {}", alias, e.toString()))
-            // after ready completed: the fillers write through bulk(), which waits for ready
-            .then(Mono.defer(() -> createdHere ? reactor.core.publisher.Flux.fromIterable(fillers).concatMap(f -> f.apply(alias)).then() : Mono.empty()))
-            .doOnError(e -> log.warn("search index {} could not be filled from MongoDB; POST /api/v1/admin/search/reindex: {}", alias, e.toString()))
-            .onErrorResume(e -> Mono.empty())
-            .subscribe();
+    @Override
+    public String name() {
+        return "search index " + alias;
+    }
+
+    /** At start: the index is retried until it is ready; a fill that fails is logged, not retried (a reindex rebuilds it). */
+    @Override
+    public Mono<Void> run() {
+        // after ready completed: the fillers write through bulk(), which waits for ready
+        return ready.then(Mono.defer(() -> !createdHere ? Mono.<Void>empty() : Flux.fromIterable(fillers).concatMap(f -> f.apply(alias)).then()
+            .onErrorResume(e -> {
+                log.warn("search index {} could not be filled from MongoDB; POST /api/v1/admin/search/reindex: {}", alias, e.toString());
+                return Mono.empty();
+            })));
     }
 
     private Mono<Void> ensure() {
