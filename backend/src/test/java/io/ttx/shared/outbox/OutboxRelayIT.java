@@ -1,5 +1,6 @@
 package io.ttx.shared.outbox;
 
+import io.ttx.shared.jobs.Leases;
 import io.ttx.testsupport.IntegrationTest;
 import io.ttx.testsupport.MutableClock;
 import org.bson.Document;
