@@ -1,6 +1,7 @@
 package io.ttx.documents.persistence;
 
 import io.ttx.documents.ListingKind;
+import io.ttx.shared.stores.MongoStore;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -14,20 +15,11 @@ import java.util.List;
 
 /** MongoDB access for document metadata. */
 @Component
-public class DocumentStore {
+public class DocumentStore extends MongoStore<DocumentRecord> {
     public static final String COLLECTION = "documents";
-    private final ReactiveMongoTemplate mongo;
 
     DocumentStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
-
-    public Mono<DocumentRecord> insert(DocumentRecord r) {
-        return mongo.insert(r, COLLECTION);
-    }
-
-    public Mono<DocumentRecord> find(String id) {
-        return mongo.findById(id, DocumentRecord.class, COLLECTION);
+        super(mongo, DocumentRecord.class, COLLECTION);
     }
 
     public Flux<DocumentRecord> ofListing(ListingKind kind, String listingId) {
