@@ -1,6 +1,7 @@
 package io.ttx.catalogue.persistence;
 
 import io.ttx.shared.stores.MongoStore;
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -12,6 +13,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 /** MongoDB access for one kind of listing: single-document writes conditional on the version, range-paged reads. */
 public class ListingStore<D extends ListingRecord<?, D>> extends MongoStore<D> {
@@ -26,14 +28,14 @@ public class ListingStore<D extends ListingRecord<?, D>> extends MongoStore<D> {
      */
     public Mono<D> replace(D next, long expectedVersion) {
         Query q = Query.query(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion));
-        org.bson.Document bson = new org.bson.Document();
+        Document bson = new Document();
         mongo.getConverter().write(next, bson);
         bson.remove("_id");
         bson.remove("_class");
         Object events = bson.remove("pendingEvents");
         Update update = new Update();
         bson.forEach(update::set);
-        if (events instanceof java.util.List<?> list && !list.isEmpty()) update.push("pendingEvents", list.getLast());
+        if (events instanceof List<?> list && !list.isEmpty()) update.push("pendingEvents", list.getLast());
         return mongo.findAndModify(q, update, FindAndModifyOptions.options().returnNew(true), type(), collection());
     }
 
