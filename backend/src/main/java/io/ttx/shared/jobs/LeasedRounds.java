@@ -65,9 +65,9 @@ public final class LeasedRounds {
             .concatMap(trigger -> Flux.fromIterable(partitions)
                 .filter(p -> trigger.equals(ALL) || trigger.equals(p))
                 .filter(backoff::due)
-                .concatMap(p -> round.apply(p).then(Mono.fromRunnable(() -> backoff.succeeded(p))).onErrorResume(e -> {
+                .concatMap(p -> Mono.defer(() -> round.apply(p)).then(Mono.fromRunnable(() -> backoff.succeeded(p))).onErrorResume(e -> {
                     failed(p, e, expected.test(e));
-                    return Mono.empty();
+                    return Mono.empty(); // the rounds go on: a failure never ends them
                 })), 1)
             .subscribe();
     }

@@ -62,6 +62,18 @@ class LeasedRoundsTests {
         assertThat(calls("down")).isBetween(1, 8);
     }
 
+    @Test
+    void aRoundThatThrowsInsteadOfSignallingAnErrorDoesNotEndTheRounds() {
+        when(leases.acquire(anyString(), any())).thenReturn(Mono.just(true));
+        job = new LeasedRounds(leases, Duration.ofMillis(20), Duration.ofSeconds(10), Duration.ZERO);
+        job.start(List.of("broken", "fine"), p -> {
+            if (p.equals("broken")) throw new IllegalStateException("bug");
+            return count(p);
+        }, e -> false);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(calls("fine")).isGreaterThanOrEqualTo(3));
+        assertThat(job.isRunning()).isTrue();
+    }
+
     private Mono<Void> count(String partition) {
         return Mono.fromRunnable(() -> rounds.computeIfAbsent(partition, p -> new AtomicInteger()).incrementAndGet());
     }
