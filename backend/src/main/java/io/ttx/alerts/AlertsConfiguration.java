@@ -11,24 +11,20 @@ import io.ttx.alerts.webhooks.WebhookTargets;
 import io.ttx.catalogue.Achievements;
 import io.ttx.search.SearchProperties;
 import io.ttx.search.elastic.AchievementSearchEngine;
-import io.ttx.shared.outbox.Leases;
+import io.ttx.shared.jobs.Leases;
+import io.ttx.shared.jobs.StartupTask;
 import io.ttx.shared.outbox.OutboxConsumer;
 import io.ttx.shared.outbox.OutboxRelay;
 import io.ttx.shared.outbox.OutboxSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +39,6 @@ import java.util.List;
 class AlertsConfiguration {
     /** After the search indexer ({@code @Order(0)} in SearchConfiguration). */
     static final int MATCHER_ORDER = 10;
-    private static final Logger log = LoggerFactory.getLogger(AlertsConfiguration.class);
 
     @Bean
     OutboxSource notificationEvents() {
@@ -87,18 +82,14 @@ class AlertsConfiguration {
     }
 
 
-    /** Indexes for the owner and recipient lists, the relay, and the retry sweep; created in the background. */
-    @EventListener(ApplicationReadyEvent.class)
-    void ensureIndexes(ApplicationReadyEvent event) {
-        ReactiveMongoTemplate mongo = event.getApplicationContext().getBean(ReactiveMongoTemplate.class);
-        Flux.concat(
+    /** Indexes for the owner and recipient lists, the relay, and the retry sweep. */
+    @Bean
+    StartupTask alertIndexes(ReactiveMongoTemplate mongo) {
+        return StartupTask.of("alert indexes", () -> Flux.concat(
                 mongo.indexOps(SavedSearchStore.COLLECTION).createIndex(new Index().on("owner", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("owner_id")),
                 mongo.indexOps(NotificationStore.COLLECTION).createIndex(new Index().on("recipient", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("recipient_id")),
                 mongo.indexOps(NotificationStore.COLLECTION).createIndex(new Index().on("pendingEvents.id", Sort.Direction.ASC).sparse().named("pending_events")),
                 mongo.indexOps(DeliveryStore.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC).named("status_due")),
-                mongo.indexOps(DeliveryStore.COLLECTION).createIndex(new Index().on("savedSearchId", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("search_id")))
-            .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
-            .doOnError(e -> log.warn("index creation failed: {}", e.toString()))
-            .subscribe();
+                mongo.indexOps(DeliveryStore.COLLECTION).createIndex(new Index().on("savedSearchId", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("search_id"))));
     }
 }

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.function.Function;
 
-/** One page of a newest-first list; {@code nextCursor} (the last item's id) is null on the last page. */
+/** One page of a newest-first list; {@code nextCursor} (the last item's id, as a cursor in responses) is null on the last page. */
 public record AlertsPage<T>(List<T> items, @Nullable String nextCursor) {
 
     /** From {@code size + 1} rows read: the extra row only tells that another page exists. */

@@ -1,5 +1,9 @@
 package io.ttx.alerts;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -15,7 +19,7 @@ import java.util.List;
  */
 @Validated
 @ConfigurationProperties("ttx.alerts")
-public record AlertsProperties(int maxSavedSearchesPerUser, Webhooks webhooks) {
+public record AlertsProperties(@Positive int maxSavedSearchesPerUser, @Valid Webhooks webhooks) {
 
     public AlertsProperties(int maxSavedSearchesPerUser, @Nullable Webhooks webhooks) {
         this.maxSavedSearchesPerUser = maxSavedSearchesPerUser <= 0 ? 50 : maxSavedSearchesPerUser;
@@ -38,8 +42,9 @@ public record AlertsProperties(int maxSavedSearchesPerUser, Webhooks webhooks) {
      * @param sslBundle           name of a Spring SSL bundle ({@code spring.ssl.bundle.*}) whose trust material webhook
      *                            calls use instead of the JVM's (a private CA; tests trust their WireMock certificate)
      */
-    public record Webhooks(boolean allowPrivateTargets, Duration connectTimeout, Duration readTimeout, List<Duration> backoff,
-                           int maxAttempts, Duration sweepInterval, int sweepBatchSize, @Nullable String sslBundle) {
+    public record Webhooks(boolean allowPrivateTargets, @DurationMin(millis = 1) Duration connectTimeout,
+                           @DurationMin(millis = 1) Duration readTimeout, @NotEmpty List<Duration> backoff, @Positive int maxAttempts,
+                           @DurationMin(millis = 1) Duration sweepInterval, @Positive int sweepBatchSize, @Nullable String sslBundle) {
 
         public Webhooks(boolean allowPrivateTargets, @Nullable Duration connectTimeout, @Nullable Duration readTimeout,
                         @Nullable List<Duration> backoff, int maxAttempts, @Nullable Duration sweepInterval, int sweepBatchSize,

@@ -1,25 +1,18 @@
 package io.ttx.catalogue;
 
 import io.ttx.catalogue.persistence.AchievementStore;
+import io.ttx.catalogue.persistence.DemandStore;
+import io.ttx.shared.jobs.StartupTask;
 import io.ttx.shared.outbox.OutboxSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import reactor.core.publisher.Flux;
-import reactor.util.retry.Retry;
-
-import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 class CatalogueConfiguration {
-    private static final Logger log = LoggerFactory.getLogger(CatalogueConfiguration.class);
-
     @Bean
     OutboxSource achievementEvents() {
         return new OutboxSource(AchievementStore.COLLECTION, "achievement");
@@ -27,22 +20,18 @@ class CatalogueConfiguration {
 
     @Bean
     OutboxSource demandEvents() {
-        return new OutboxSource(io.ttx.catalogue.persistence.DemandStore.COLLECTION, "demand");
+        return new OutboxSource(DemandStore.COLLECTION, "demand");
     }
 
-    /** Indexes for the list, review-queue, expiry, relay and reindex catch-up queries; created in the background, retried until MongoDB answers. */
-    @EventListener(ApplicationReadyEvent.class)
-    void ensureIndexes(ApplicationReadyEvent event) {
-        ReactiveMongoTemplate mongo = event.getApplicationContext().getBean(ReactiveMongoTemplate.class);
-        Flux.just(AchievementStore.COLLECTION, io.ttx.catalogue.persistence.DemandStore.COLLECTION).concatMap(collection -> Flux.just(
+    /** Indexes for the list, review-queue, expiry, relay and reindex catch-up queries. */
+    @Bean
+    StartupTask catalogueIndexes(ReactiveMongoTemplate mongo) {
+        return StartupTask.of("catalogue indexes", () -> Flux.just(AchievementStore.COLLECTION, DemandStore.COLLECTION).concatMap(collection -> Flux.just(
                 new Index().on("ownerOrg", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("owner_id"),
                 new Index().on("status", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("status_id"),
                 new Index().on("status", Sort.Direction.ASC).on("expiresAt", Sort.Direction.ASC).named("status_expiry"),
                 new Index().on("pendingEvents.id", Sort.Direction.ASC).sparse().named("pending_events"),
                 new Index().on("updatedAt", Sort.Direction.ASC).named("updated"))
-            .concatMap(mongo.indexOps(collection)::createIndex))
-            .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
-            .doOnError(e -> log.warn("index creation failed: {}", e.toString()))
-            .subscribe();
+            .concatMap(mongo.indexOps(collection)::createIndex)));
     }
 }

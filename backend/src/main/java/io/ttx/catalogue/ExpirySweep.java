@@ -1,7 +1,7 @@
 package io.ttx.catalogue;
 
-import io.ttx.shared.outbox.LeasedJob;
-import io.ttx.shared.outbox.Leases;
+import io.ttx.shared.jobs.LeasedJob;
+import io.ttx.shared.jobs.Leases;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -1,8 +1,14 @@
 package io.ttx.documents;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
 import java.time.Duration;
@@ -10,8 +16,8 @@ import java.util.List;
 
 /**
  * @param maxSize           largest document (413 above; from Content-Length when sent, else while streaming)
- * @param partSize          S3 multipart part size: heap use per upload stays within a few of these
- * @param presignTtl        lifetime of a download URL
+ * @param partSize          S3 multipart part size (5 MB at least, S3's smallest part): heap use per upload stays within a few of these
+ * @param presignTtl        lifetime of a download URL (S3 signs for at most 7 days)
  * @param publicEndpoint    S3 endpoint as browsers reach it, when it differs from the backend's (presigned URLs)
  * @param allowedTypes      detected media types accepted (others 415); a trailing '*' matches a prefix
  * @param textLimit         most characters of text extracted from one public document
@@ -19,10 +25,14 @@ import java.util.List;
  * @param orphanAge         objects without metadata older than this are removed by the sweep
  * @param sweepInterval     how often the orphan sweep runs
  */
+@Validated
 @ConfigurationProperties("ttx.documents")
-public record DocumentProperties(DataSize maxSize, DataSize partSize, Duration presignTtl, @Nullable URI publicEndpoint,
-                                 List<String> allowedTypes, int textLimit, Duration extractionTimeout, Duration orphanAge,
-                                 Duration sweepInterval) {
+public record DocumentProperties(DataSize maxSize, DataSize partSize,
+                                 @DurationMin(seconds = 1) @DurationMax(days = 7) Duration presignTtl, @Nullable URI publicEndpoint,
+                                 @NotEmpty List<String> allowedTypes, @Positive int textLimit, @DurationMin(millis = 1) Duration extractionTimeout,
+                                 @DurationMin(millis = 1) Duration orphanAge, @DurationMin(millis = 1) Duration sweepInterval) {
+    private static final DataSize SMALLEST_PART = DataSize.ofMegabytes(5);
+
     public DocumentProperties {
         if (maxSize == null) maxSize = DataSize.ofMegabytes(100);
         if (partSize == null) partSize = DataSize.ofMegabytes(5);
@@ -34,6 +44,16 @@ public record DocumentProperties(DataSize maxSize, DataSize partSize, Duration p
         if (extractionTimeout == null) extractionTimeout = Duration.ofSeconds(30);
         if (orphanAge == null) orphanAge = Duration.ofHours(1);
         if (sweepInterval == null) sweepInterval = Duration.ofMinutes(10);
+    }
+
+    @AssertTrue(message = "maxSize must be positive")
+    boolean isMaxSizePositive() {
+        return maxSize.toBytes() > 0;
+    }
+
+    @AssertTrue(message = "partSize must be at least 5MB (the smallest S3 multipart part)")
+    boolean isPartSizeAtLeastTheSmallestPart() {
+        return partSize.compareTo(SMALLEST_PART) >= 0;
     }
 
     public boolean allows(String mediaType) {

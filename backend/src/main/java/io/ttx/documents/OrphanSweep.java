@@ -2,8 +2,8 @@ package io.ttx.documents;
 
 import io.ttx.documents.persistence.DocumentStore;
 import io.ttx.documents.storage.ObjectStore;
-import io.ttx.shared.outbox.LeasedJob;
-import io.ttx.shared.outbox.Leases;
+import io.ttx.shared.jobs.LeasedJob;
+import io.ttx.shared.jobs.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

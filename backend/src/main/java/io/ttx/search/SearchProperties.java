@@ -1,6 +1,11 @@
 package io.ttx.search;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
@@ -14,9 +19,11 @@ import java.time.Duration;
  * @param reindexBatch   records per bulk request when an index is rebuilt
  * @param reindexLease   how long a rebuild's lease lasts without renewal (another replica may take over after it)
  */
+@Validated
 @ConfigurationProperties("ttx.search")
-public record SearchProperties(String alias, String demandsAlias, String synonyms, int maxQueryLength, int replicas,
-                               int budgetTolerancePercent, int reindexBatch, Duration reindexLease) {
+public record SearchProperties(@NotBlank String alias, @NotBlank String demandsAlias, @NotBlank String synonyms, @Positive int maxQueryLength,
+                               @PositiveOrZero int replicas, @PositiveOrZero int budgetTolerancePercent, @Positive int reindexBatch,
+                               @DurationMin(seconds = 1) Duration reindexLease) {
     public SearchProperties {
         if (alias == null || alias.isBlank()) alias = "achievements";
         if (demandsAlias == null || demandsAlias.isBlank()) demandsAlias = "demands";

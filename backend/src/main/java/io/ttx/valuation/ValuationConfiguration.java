@@ -1,22 +1,19 @@
 package io.ttx.valuation;
 
+import io.ttx.shared.jobs.StartupTask;
 import io.ttx.valuation.domain.Scorecard;
 import io.ttx.valuation.domain.ValuationEngine;
 import io.ttx.valuation.persistence.EvaluationStore;
 import io.ttx.valuation.persistence.ValuationStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
-import java.time.Duration;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
@@ -40,14 +37,11 @@ class ValuationConfiguration {
         return (field, limit) -> Mono.just(List.of());
     }
 
-    /** The per-achievement newest-first lists; created in the background, retried until MongoDB answers. */
-    @EventListener(ApplicationReadyEvent.class)
-    void ensureIndexes(ApplicationReadyEvent event) {
-        ReactiveMongoTemplate mongo = event.getApplicationContext().getBean(ReactiveMongoTemplate.class);
-        Flux.just(ValuationStore.COLLECTION, EvaluationStore.COLLECTION)
+    /** The per-achievement newest-first lists. */
+    @Bean
+    StartupTask valuationIndexes(ReactiveMongoTemplate mongo) {
+        return StartupTask.of("valuation indexes", () -> Flux.just(ValuationStore.COLLECTION, EvaluationStore.COLLECTION)
             .concatMap(c -> mongo.indexOps(c).createIndex(
-                new Index().on("achievementId", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("achievement_id")))
-            .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
-            .subscribe();
+                new Index().on("achievementId", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("achievement_id"))));
     }
 }

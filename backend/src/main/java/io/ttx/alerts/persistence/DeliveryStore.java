@@ -1,5 +1,6 @@
 package io.ttx.alerts.persistence;
 
+import io.ttx.shared.stores.MongoStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -20,19 +21,17 @@ import java.time.Instant;
  * attempt count read at the claim, so two replicas never record the same attempt twice.
  */
 @Component
-public class DeliveryStore {
+public class DeliveryStore extends MongoStore<DeliveryDocument> {
     public static final String COLLECTION = "webhook_deliveries";
     private static final String PENDING = DeliveryDocument.Status.PENDING.name();
-    private final ReactiveMongoTemplate mongo;
 
     DeliveryStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+        super(mongo, DeliveryDocument.class, COLLECTION);
     }
 
     /** Inserts unless it exists (a redelivered event); emits the stored delivery either way. */
     public Mono<DeliveryDocument> insertOnce(DeliveryDocument doc) {
-        return mongo.insert(doc, COLLECTION)
-            .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(doc.id(), DeliveryDocument.class, COLLECTION));
+        return insert(doc).onErrorResume(DuplicateKeyException.class, e -> find(doc.id()));
     }
 
     /** Takes a pending, due delivery for one attempt until {@code claimUntil}; empty when it is not due or not pending. */
@@ -64,8 +63,6 @@ public class DeliveryStore {
 
     /** A saved search's deliveries, newest first, with ids below {@code before} (the cursor). */
     public Flux<DeliveryDocument> ofSavedSearch(String savedSearchId, @Nullable String before, int limit) {
-        Criteria c = Criteria.where("savedSearchId").is(savedSearchId);
-        if (before != null) c = c.and("_id").lt(before);
-        return mongo.find(Query.query(c).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit), DeliveryDocument.class, COLLECTION);
+        return newestFirst(Criteria.where("savedSearchId").is(savedSearchId), before, limit);
     }
 }

@@ -1,8 +1,8 @@
 package io.ttx.alerts.persistence;
 
+import io.ttx.shared.stores.MongoStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -16,29 +16,22 @@ import java.time.Instant;
 
 /** The notifications collection (an outbox source: documents carry {@code pendingEvents}). */
 @Component
-public class NotificationStore {
+public class NotificationStore extends MongoStore<NotificationDocument> {
     public static final String COLLECTION = "notifications";
-    private final ReactiveMongoTemplate mongo;
 
     NotificationStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+        super(mongo, NotificationDocument.class, COLLECTION);
     }
 
     /** Inserts unless a notification with this id exists already (a redelivered match): emits true when inserted. */
     public Mono<Boolean> insertOnce(NotificationDocument doc) {
-        return mongo.insert(doc, COLLECTION).thenReturn(true)
+        return insert(doc).thenReturn(true)
             .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
-    }
-
-    public Mono<NotificationDocument> find(String id) {
-        return mongo.findById(id, NotificationDocument.class, COLLECTION);
     }
 
     /** The recipient's notifications, newest first, with ids below {@code before} (the cursor). */
     public Flux<NotificationDocument> of(String recipient, @Nullable String before, int limit) {
-        Criteria c = Criteria.where("recipient").is(recipient);
-        if (before != null) c = c.and("_id").lt(before);
-        return mongo.find(Query.query(c).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit), NotificationDocument.class, COLLECTION);
+        return newestFirst(Criteria.where("recipient").is(recipient), before, limit);
     }
 
     /** Marks the recipient's notification read (idempotent: the first reading time stays); empty when there is none. */

@@ -1,5 +1,6 @@
 package io.ttx.alerts.persistence;
 
+import io.ttx.shared.stores.MongoStore;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -10,16 +11,11 @@ import reactor.core.publisher.Mono;
 
 /** The saved_searches collection: insert, read and delete, each addressed by owner so nobody reaches another's. */
 @Component
-public class SavedSearchStore {
+public class SavedSearchStore extends MongoStore<SavedSearchDocument> {
     public static final String COLLECTION = "saved_searches";
-    private final ReactiveMongoTemplate mongo;
 
     SavedSearchStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
-
-    public Mono<SavedSearchDocument> insert(SavedSearchDocument doc) {
-        return mongo.insert(doc, COLLECTION);
+        super(mongo, SavedSearchDocument.class, COLLECTION);
     }
 
     public Mono<Long> countOf(String owner) {
@@ -34,10 +30,6 @@ public class SavedSearchStore {
 
     public Mono<SavedSearchDocument> find(String id, String owner) {
         return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("owner").is(owner)), SavedSearchDocument.class, COLLECTION);
-    }
-
-    public Mono<SavedSearchDocument> find(String id) {
-        return mongo.findById(id, SavedSearchDocument.class, COLLECTION);
     }
 
     public Mono<Boolean> delete(String id, String owner) {

@@ -4,7 +4,7 @@ import io.ttx.alerts.AlertsPage;
 import io.ttx.alerts.NotificationView;
 import io.ttx.alerts.Notifications;
 import io.ttx.identity.CurrentUser;
-import io.ttx.shared.web.IdCursors;
+import io.ttx.shared.web.Cursors;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +31,8 @@ class NotificationController {
     @GetMapping
     Mono<AlertsPage<NotificationView>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) @Nullable String cursor,
                                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return notifications.list(CurrentUser.of(jwt), IdCursors.check(cursor), size);
+        return notifications.list(CurrentUser.of(jwt), Cursors.id(cursor), size)
+            .map(p -> new AlertsPage<>(p.items(), Cursors.ofId(p.nextCursor())));
     }
 
     @PostMapping("/{id}/read")

@@ -5,7 +5,7 @@ import io.ttx.alerts.DeliveryView;
 import io.ttx.alerts.SavedSearchView;
 import io.ttx.alerts.SavedSearches;
 import io.ttx.identity.CurrentUser;
-import io.ttx.shared.web.IdCursors;
+import io.ttx.shared.web.Cursors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -61,7 +61,8 @@ class SavedSearchController {
     Mono<AlertsPage<DeliveryView>> deliveries(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                               @RequestParam(required = false) @Nullable String cursor,
                                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return savedSearches.deliveries(CurrentUser.of(jwt), id, IdCursors.check(cursor), size);
+        return savedSearches.deliveries(CurrentUser.of(jwt), id, Cursors.id(cursor), size)
+            .map(p -> new AlertsPage<>(p.items(), Cursors.ofId(p.nextCursor())));
     }
 
     /** The caller's saved searches: bounded by the per-user limit, so one list without paging. */

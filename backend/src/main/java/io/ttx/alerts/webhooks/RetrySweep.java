@@ -1,7 +1,7 @@
 package io.ttx.alerts.webhooks;
 
-import io.ttx.shared.outbox.LeasedJob;
-import io.ttx.shared.outbox.Leases;
+import io.ttx.shared.jobs.LeasedJob;
+import io.ttx.shared.jobs.Leases;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;

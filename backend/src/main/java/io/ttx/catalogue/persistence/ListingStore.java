@@ -1,7 +1,8 @@
 package io.ttx.catalogue.persistence;
 
+import io.ttx.shared.stores.MongoStore;
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -12,29 +13,12 @@ import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 /** MongoDB access for one kind of listing: single-document writes conditional on the version, range-paged reads. */
-public class ListingStore<D extends ListingRecord<?, D>> {
-    private final ReactiveMongoTemplate mongo;
-    private final Class<D> type;
-    private final String collection;
-
+public class ListingStore<D extends ListingRecord<?, D>> extends MongoStore<D> {
     protected ListingStore(ReactiveMongoTemplate mongo, Class<D> type, String collection) {
-        this.mongo = mongo;
-        this.type = type;
-        this.collection = collection;
-    }
-
-    public String collection() {
-        return collection;
-    }
-
-    public Mono<D> insert(D doc) {
-        return mongo.insert(doc, collection);
-    }
-
-    public Mono<D> find(String id) {
-        return mongo.findById(id, type, collection);
+        super(mongo, type, collection);
     }
 
     /**
@@ -44,20 +28,20 @@ public class ListingStore<D extends ListingRecord<?, D>> {
      */
     public Mono<D> replace(D next, long expectedVersion) {
         Query q = Query.query(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion));
-        org.bson.Document bson = new org.bson.Document();
+        Document bson = new Document();
         mongo.getConverter().write(next, bson);
         bson.remove("_id");
         bson.remove("_class");
         Object events = bson.remove("pendingEvents");
         Update update = new Update();
         bson.forEach(update::set);
-        if (events instanceof java.util.List<?> list && !list.isEmpty()) update.push("pendingEvents", list.getLast());
-        return mongo.findAndModify(q, update, FindAndModifyOptions.options().returnNew(true), type, collection);
+        if (events instanceof List<?> list && !list.isEmpty()) update.push("pendingEvents", list.getLast());
+        return mongo.findAndModify(q, update, FindAndModifyOptions.options().returnNew(true), type(), collection());
     }
 
     public Mono<Boolean> delete(String id, long expectedVersion) {
         Query q = Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion));
-        return mongo.remove(q, collection).map(r -> r.getDeletedCount() == 1);
+        return mongo.remove(q, collection()).map(r -> r.getDeletedCount() == 1);
     }
 
     /** Newest first, ids below {@code before} (the cursor), optionally of one organisation and some statuses. */
@@ -65,13 +49,12 @@ public class ListingStore<D extends ListingRecord<?, D>> {
         Criteria c = new Criteria();
         if (ownerOrg != null) c = c.and("ownerOrg").is(ownerOrg);
         if (!statuses.isEmpty()) c = c.and("status").in(statuses);
-        if (before != null) c = c.and("_id").lt(before);
-        return mongo.find(Query.query(c).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit), type, collection);
+        return newestFirst(c, before, limit);
     }
 
     /** Published listings whose validity ended (for the expiry sweep). */
     public Flux<D> expiredBy(Instant now, int limit) {
         Query q = Query.query(Criteria.where("status").is("PUBLISHED").and("expiresAt").lte(now)).limit(limit);
-        return mongo.find(q, type, collection);
+        return mongo.find(q, type(), collection());
     }
 }

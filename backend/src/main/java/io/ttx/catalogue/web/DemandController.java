@@ -9,6 +9,7 @@ import io.ttx.catalogue.web.AchievementController.HistoryResponse;
 import io.ttx.catalogue.web.AchievementController.NoteRequest;
 import io.ttx.catalogue.web.AchievementController.ReviewRequest;
 import io.ttx.identity.CurrentUser;
+import io.ttx.shared.web.Cursors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,8 +49,8 @@ class DemandController {
     Mono<PageResponse> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "false") boolean mine,
                             @RequestParam(required = false) List<ListingStatus> status, @RequestParam(required = false) String cursor,
                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return demands.list(CurrentUser.of(jwt), mine, status == null ? List.of() : status, Cursors.decode(cursor), size)
-            .map(p -> new PageResponse(p.items(), p.continueAfter() == null ? null : Cursors.encode(p.continueAfter())));
+        return demands.list(CurrentUser.of(jwt), mine, status == null ? List.of() : status, Cursors.id(cursor), size)
+            .map(p -> new PageResponse(p.items(), Cursors.ofId(p.continueAfter())));
     }
 
     @GetMapping("/{id}")

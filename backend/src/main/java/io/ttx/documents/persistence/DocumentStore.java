@@ -1,6 +1,8 @@
 package io.ttx.documents.persistence;
 
 import io.ttx.documents.ListingKind;
+import io.ttx.shared.stores.MongoStore;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -10,24 +12,19 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** MongoDB access for document metadata. */
 @Component
-public class DocumentStore {
+public class DocumentStore extends MongoStore<DocumentRecord> {
     public static final String COLLECTION = "documents";
-    private final ReactiveMongoTemplate mongo;
 
     DocumentStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
-
-    public Mono<DocumentRecord> insert(DocumentRecord r) {
-        return mongo.insert(r, COLLECTION);
-    }
-
-    public Mono<DocumentRecord> find(String id) {
-        return mongo.findById(id, DocumentRecord.class, COLLECTION);
+        super(mongo, DocumentRecord.class, COLLECTION);
     }
 
     public Flux<DocumentRecord> ofListing(ListingKind kind, String listingId) {
@@ -52,24 +49,24 @@ public class DocumentStore {
     }
 
     /** The extracted text of the public documents of these listings, by listing id (one query for a whole batch). */
-    public Mono<java.util.Map<String, java.util.List<String>>> publicTextsOf(ListingKind kind, java.util.Collection<String> listingIds) {
+    public Mono<Map<String, List<String>>> publicTextsOf(ListingKind kind, Collection<String> listingIds) {
         Query q = Query.query(Criteria.where("listingId").in(listingIds).and("listingKind").is(kind.name()).and("confidentiality").is("PUBLIC")
             .and("textStatus").is("EXTRACTED"));
         q.fields().include("text").include("listingId");
-        return mongo.find(q, org.bson.Document.class, COLLECTION).filter(d -> d.getString("text") != null)
+        return mongo.find(q, Document.class, COLLECTION).filter(d -> d.getString("text") != null)
             .collectMultimap(d -> d.getString("listingId"), d -> d.getString("text"))
             .map(m -> {
-                java.util.Map<String, java.util.List<String>> out = new java.util.HashMap<>();
-                m.forEach((k, v) -> out.put(k, java.util.List.copyOf(v)));
+                Map<String, List<String>> out = new HashMap<>();
+                m.forEach((k, v) -> out.put(k, List.copyOf(v)));
                 return out;
             });
     }
 
     /** Listings of this kind with a document uploaded at or after {@code since} (their text may have been extracted since). */
-    public Flux<String> listingsWithUploadsSince(ListingKind kind, java.time.Instant since) {
+    public Flux<String> listingsWithUploadsSince(ListingKind kind, Instant since) {
         Query q = Query.query(Criteria.where("listingKind").is(kind.name()).and("uploadedAt").gte(since));
         q.fields().include("listingId");
-        return mongo.find(q, org.bson.Document.class, COLLECTION).map(d -> d.getString("listingId")).distinct();
+        return mongo.find(q, Document.class, COLLECTION).map(d -> d.getString("listingId")).distinct();
     }
 
     public Flux<DocumentRecord> byIds(List<String> ids) {

@@ -17,13 +17,18 @@ import io.ttx.catalogue.rules.Cny;
 import io.ttx.search.SearchQuery;
 import io.ttx.search.SearchResult;
 import io.ttx.shared.stores.Async;
+import io.ttx.shared.web.Cursors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Runs achievement searches on Elasticsearch and maps hits, highlights and facets to {@link SearchResult}. */
 @Component
@@ -66,7 +71,7 @@ public class AchievementSearchEngine {
                     NamedValue.of("summary.zh", HighlightField.of(f -> f.fragmentSize(120).numberOfFragments(2))),
                     NamedValue.of("summary.en", HighlightField.of(f -> f.fragmentSize(160).numberOfFragments(2))))));
             if (!facetFilters.isEmpty()) s.postFilter(p -> p.bool(b -> b.filter(new ArrayList<>(facetFilters.values()))));
-            if (q.cursor() != null) s.searchAfter(Cursors.decode(q.cursor()));
+            if (q.cursor() != null) s.searchAfter(Cursors.values(q.cursor()).stream().map(AchievementSearchEngine::sortValue).toList());
             return s;
         });
     }
@@ -76,15 +81,15 @@ public class AchievementSearchEngine {
      * run against newly published records, as the dev node has no percolator. Call {@link #refresh()} once before a
      * round of these so that records indexed a moment ago are visible.
      */
-    public Mono<java.util.Set<String>> matchingIds(SearchQuery q, java.util.Collection<String> ids) {
-        if (ids.isEmpty()) return Mono.just(java.util.Set.of());
+    public Mono<Set<String>> matchingIds(SearchQuery q, Collection<String> ids) {
+        if (ids.isEmpty()) return Mono.just(Set.of());
         List<Query> filters = new ArrayList<>(QueryBuilder.facetFilters(q).values());
         filters.add(Query.of(b -> b.ids(i -> i.values(List.copyOf(ids)))));
         Query query = Query.of(b -> b.bool(bool -> bool.must(QueryBuilder.main(q)).filter(filters)));
         return index.ready()
             .then(Async.mono(() -> es.search(s -> s.index(index.alias()).query(query).size(ids.size()).source(src -> src.fetch(false)), Void.class)))
             .map(r -> {
-                java.util.Set<String> out = new java.util.LinkedHashSet<>();
+                Set<String> out = new LinkedHashSet<>();
                 r.hits().hits().forEach(h -> out.add(h.id()));
                 return out;
             });
@@ -115,8 +120,22 @@ public class AchievementSearchEngine {
         var total = r.hits().total();
         String relation = total != null && total.relation() == TotalHitsRelation.Gte ? "gte" : "eq";
         List<Hit<Map<String, Object>>> hits = r.hits().hits();
-        String next = hits.size() == q.size() ? Cursors.encode(hits.getLast().sort()) : null;
+        String next = hits.size() == q.size() ? Cursors.ofValues(hits.getLast().sort().stream().map(AchievementSearchEngine::plain).toList()) : null;
         return new SearchResult(new SearchResult.Total(total == null ? hits.size() : total.value(), relation), items, facets, next);
+    }
+
+    /** A sort value as the cursor holds it (the sort fields are a score, a date, a price or an id). */
+    private static @Nullable Object plain(FieldValue v) {
+        return v.isDouble() ? (Object) v.doubleValue() : v.isLong() ? (Object) v.longValue() : v.isString() ? v.stringValue() : null;
+    }
+
+    private static FieldValue sortValue(@Nullable Object v) {
+        return switch (v) {
+            case Double d -> FieldValue.of(d);
+            case Long l -> FieldValue.of(l);
+            case String s -> FieldValue.of(s);
+            case null, default -> FieldValue.NULL;
+        };
     }
 
     @SuppressWarnings("unchecked")

@@ -7,7 +7,7 @@ import io.ttx.search.SearchProperties;
 import io.ttx.search.elastic.SearchIndex;
 import io.ttx.shared.Ids;
 import io.ttx.shared.MalformedInput;
-import io.ttx.shared.outbox.Leases;
+import io.ttx.shared.jobs.Leases;
 import io.ttx.shared.web.FieldErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

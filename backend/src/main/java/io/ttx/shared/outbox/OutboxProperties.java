@@ -1,6 +1,9 @@
 package io.ttx.shared.outbox;
 
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
@@ -11,8 +14,10 @@ import java.time.Duration;
  * @param enabled      off only in tests that drive {@link OutboxRelay#relayOnce} themselves
  * @param maxBackoff   longest wait before retrying a source after failed rounds (the wait doubles from the poll interval)
  */
+@Validated
 @ConfigurationProperties("ttx.outbox")
-public record OutboxProperties(Duration pollInterval, int batchSize, Duration leaseTtl, Boolean enabled, Duration maxBackoff) {
+public record OutboxProperties(@DurationMin(millis = 1) Duration pollInterval, @Positive int batchSize, @DurationMin(millis = 1) Duration leaseTtl,
+                               Boolean enabled, @DurationMin(millis = 1) Duration maxBackoff) {
     public OutboxProperties {
         if (pollInterval == null) pollInterval = Duration.ofMillis(500);
         if (batchSize <= 0) batchSize = 200;

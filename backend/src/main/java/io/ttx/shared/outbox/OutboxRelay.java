@@ -1,8 +1,9 @@
 package io.ttx.shared.outbox;
 
+import io.ttx.shared.jobs.LeasedRounds;
+import io.ttx.shared.jobs.Leases;
+import io.ttx.shared.web.Failures;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -10,18 +11,17 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Publishes the events waiting in aggregate documents to the consumers of their type, then removes exactly the
@@ -30,38 +30,37 @@ import java.util.List;
  * work twice. A consumer failure leaves the events pending for the next round (only the aggregates it names when it
  * reports per aggregate): nothing is lost, and a process dying between a write and its relay only delays delivery.
  * After a failed round the source is retried with exponential backoff (the poll interval doubling up to {@code ttx.outbox.max-backoff}).
+ * The rounds, leases and backoff are those of every background job ({@link LeasedRounds}): a source is a partition.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private final ReactiveMongoTemplate mongo;
-    private final Leases leases;
     private final OutboxProperties props;
     private final ObjectProvider<OutboxSource> sources;
     private final ObjectProvider<OutboxConsumer> consumers;
-    private final Sinks.Many<String> nudges = Sinks.many().multicast().directBestEffort();
-    private Disposable running = Disposables.disposed();
-    private final RetryBackoff backoff;
+    private final LeasedRounds rounds;
 
     OutboxRelay(ReactiveMongoTemplate mongo, Leases leases, OutboxProperties props,
                 ObjectProvider<OutboxSource> sources, ObjectProvider<OutboxConsumer> consumers) {
         this.mongo = mongo;
-        this.leases = leases;
         this.props = props;
         this.sources = sources;
         this.consumers = consumers;
-        this.backoff = new RetryBackoff(props.pollInterval(), props.maxBackoff(), java.time.Clock.systemUTC());
+        this.rounds = new LeasedRounds(leases, props.pollInterval(), props.leaseTtl(), props.maxBackoff());
     }
 
     /** Asks for a relay round soon (after a write), instead of waiting for the next poll. */
     public void nudge(String collection) {
-        nudges.tryEmitNext(collection);
+        rounds.nudge(lease(collection));
     }
 
     /** One relay round over a source: deliver up to a batch of pending events. Emits how many were delivered. */
     public Mono<Integer> relayOnce(OutboxSource source) {
-        return leases.acquire("outbox:" + source.collection(), props.leaseTtl())
-            .flatMap(held -> held ? deliver(source) : Mono.just(0));
+        return rounds.leased(lease(source.collection()), () -> deliver(source)).defaultIfEmpty(0);
+    }
+
+    private static String lease(String collection) {
+        return "outbox:" + collection;
     }
 
     private Mono<Integer> deliver(OutboxSource source) {
@@ -102,37 +101,25 @@ public class OutboxRelay implements SmartLifecycle {
     private static OutboxEvent toEvent(Document e, OutboxSource source, String aggregateId) {
         Object at = e.get("at");
         return new OutboxEvent(e.getString("id"), e.getString("type"), source.aggregateType(), aggregateId,
-            ((Number) e.get("version")).longValue(), at instanceof Date d ? d.toInstant() : java.time.Instant.parse(String.valueOf(at)));
+            ((Number) e.get("version")).longValue(), at instanceof Date d ? d.toInstant() : Instant.parse(String.valueOf(at)));
     }
 
     @Override
     public void start() {
         if (!props.enabled()) return;
-        List<OutboxSource> all = sources.orderedStream().toList();
-        running = Flux.merge(Flux.interval(props.pollInterval()).map(t -> "*"), nudges.asFlux())
-            .onBackpressureDrop()
-            .concatMap(trigger -> Flux.fromIterable(all)
-                .filter(s -> trigger.equals("*") || trigger.equals(s.collection()))
-                .filter(s -> backoff.due(s.collection()))
-                .concatMap(s -> relayOnce(s).doOnNext(n -> backoff.succeeded(s.collection())).onErrorResume(e -> {
-                    Duration wait = backoff.failed(s.collection());
-                    if (e instanceof PartialDelivery || io.ttx.shared.web.Failures.storeUnavailable(e)) {
-                        log.warn("outbox relay of {} failed, retrying in {} ms: {}", s.collection(), wait.toMillis(), e.toString());
-                    } else {
-                        log.error("outbox relay of {} failed, retrying in {} ms", s.collection(), wait.toMillis(), e);
-                    }
-                    return Mono.just(0);
-                })), 1)
-            .subscribe();
+        Map<String, OutboxSource> byLease = new LinkedHashMap<>();
+        sources.orderedStream().forEach(s -> byLease.put(lease(s.collection()), s));
+        rounds.start(List.copyOf(byLease.keySet()), lease -> relayOnce(byLease.get(lease)),
+            e -> e instanceof PartialDelivery || Failures.storeUnavailable(e));
     }
 
     @Override
     public void stop() {
-        running.dispose();
+        rounds.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return !running.isDisposed();
+        return rounds.isRunning();
     }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -26,14 +27,15 @@ public record StoreProperties(@Valid @NotNull Mongo mongodb, @Valid @NotNull Ela
      * @param database               database name
      * @param serverSelectionTimeout how long an operation waits for a reachable server before failing (then 503)
      */
-    public record Mongo(@NotBlank String uri, @NotBlank String database, @NotNull Duration serverSelectionTimeout,
-                        @NotNull Duration connectTimeout) { }
+    public record Mongo(@NotBlank String uri, @NotBlank String database, @NotNull @DurationMin(millis = 1) Duration serverSelectionTimeout,
+                        @NotNull @DurationMin(millis = 1) Duration connectTimeout) { }
 
     /** @param uris one or more node URLs of the cluster; username/password or apiKey optional */
     public record Elasticsearch(@NotEmpty List<URI> uris, @Nullable String username, @Nullable String password,
-                                @Nullable String apiKey, @NotNull Duration requestTimeout) { }
+                                @Nullable String apiKey, @NotNull @DurationMin(millis = 1) Duration requestTimeout) { }
 
     /** @param bucket created on first use when missing */
     public record S3(@NotNull URI endpoint, @NotBlank String accessKey, @NotBlank String secretKey,
-                     @NotBlank String bucket, @NotBlank String region, @NotNull Duration requestTimeout) { }
+                     @NotBlank String bucket, @NotBlank String region,
+                     @NotNull @DurationMin(millis = 1) Duration requestTimeout) { }
 }

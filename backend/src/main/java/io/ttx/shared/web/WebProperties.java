@@ -1,7 +1,9 @@
 package io.ttx.shared.web;
 
+import jakarta.validation.constraints.AssertTrue;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
 import java.util.Map;
@@ -11,11 +13,22 @@ import java.util.Map;
  * @param maxBodySize   largest request body accepted by default (413 above, judged from Content-Length when present)
  * @param maxBodySizes  larger limits for specific path patterns (e.g. document uploads), pattern -> size
  */
+@Validated
 @ConfigurationProperties("ttx.web")
 public record WebProperties(URI problemBase, DataSize maxBodySize, Map<String, DataSize> maxBodySizes) {
     public WebProperties {
         if (problemBase == null) problemBase = URI.create("https://api.ttx.example/problems/");
         if (maxBodySize == null) maxBodySize = DataSize.ofMegabytes(1);
         if (maxBodySizes == null) maxBodySizes = Map.of();
+    }
+
+    @AssertTrue(message = "problemBase must be an absolute URI")
+    boolean isProblemBaseAbsolute() {
+        return problemBase.isAbsolute();
+    }
+
+    @AssertTrue(message = "maxBodySize and every maxBodySizes entry must be positive")
+    boolean isEveryLimitPositive() {
+        return maxBodySize.toBytes() > 0 && maxBodySizes.values().stream().allMatch(s -> s.toBytes() > 0);
     }
 }

@@ -1,7 +1,7 @@
 package io.ttx.valuation.web;
 
 import io.ttx.identity.CurrentUser;
-import io.ttx.shared.web.IdCursors;
+import io.ttx.shared.web.Cursors;
 import io.ttx.valuation.EvaluationInput;
 import io.ttx.valuation.EvaluationView;
 import io.ttx.valuation.Evaluations;
@@ -42,6 +42,7 @@ class EvaluationController {
     Mono<ResultPage<EvaluationView>> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                           @RequestParam(required = false) @Nullable String cursor,
                                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return evaluations.list(CurrentUser.of(jwt), id, IdCursors.check(cursor), size);
+        return evaluations.list(CurrentUser.of(jwt), id, Cursors.id(cursor), size)
+            .map(p -> new ResultPage<>(p.items(), Cursors.ofId(p.nextCursor())));
     }
 }

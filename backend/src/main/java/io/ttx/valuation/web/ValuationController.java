@@ -2,7 +2,7 @@ package io.ttx.valuation.web;
 
 import io.ttx.catalogue.AchievementView;
 import io.ttx.identity.CurrentUser;
-import io.ttx.shared.web.IdCursors;
+import io.ttx.shared.web.Cursors;
 import io.ttx.valuation.ResultPage;
 import io.ttx.valuation.ValuationInput;
 import io.ttx.valuation.ValuationView;
@@ -49,7 +49,8 @@ class ValuationController {
     Mono<ResultPage<ValuationView>> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                          @RequestParam(required = false) @Nullable String cursor,
                                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return valuations.list(CurrentUser.of(jwt), id, IdCursors.check(cursor), size);
+        return valuations.list(CurrentUser.of(jwt), id, Cursors.id(cursor), size)
+            .map(p -> new ResultPage<>(p.items(), Cursors.ofId(p.nextCursor())));
     }
 
     @GetMapping(path = "/api/v1/valuations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,12 +1,13 @@
 package io.ttx.shared.outbox;
 
+import io.ttx.shared.jobs.Leases;
 import io.ttx.testsupport.IntegrationTest;
 import io.ttx.testsupport.MutableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,9 +19,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The relay against the real MongoDB server. Several backend replicas relaying the same outbox: the lease lets one
@@ -93,13 +97,13 @@ class OutboxRelayIT extends IntegrationTest {
         mongo.insert(docs, collection).blockLast(Duration.ofSeconds(30));
         OutboxSource source = new OutboxSource(collection, type);
         List<String> delivered = new CopyOnWriteArrayList<>();
-        java.util.concurrent.atomic.AtomicBoolean refuseOne = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean refuseOne = new AtomicBoolean(true);
         OutboxConsumer consumer = OutboxConsumer.perAggregate(type, events -> {
             events.forEach(e -> delivered.add(e.aggregateId()));
-            return Mono.just(refuseOne.getAndSet(false) ? java.util.Set.of(type + "-3") : java.util.Set.of());
+            return Mono.just(refuseOne.getAndSet(false) ? Set.of(type + "-3") : Set.of());
         });
         OutboxRelay relay = relay(source, consumer, new OutboxProperties(Duration.ofSeconds(1), 50, Duration.ofSeconds(30), false, null));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> relay.relayOnce(source).block(Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> relay.relayOnce(source).block(Duration.ofSeconds(30)))
             .hasMessageContaining("1 aggregates");
         assertThat(mongo.find(Query.query(Criteria.where("_id").regex("^" + type).and("pendingEvents.0").exists(true)), Document.class, collection)
             .map(d -> d.getString("_id")).collectList().block(Duration.ofSeconds(10))).containsExactly(type + "-3");

@@ -1,4 +1,4 @@
-package io.ttx.shared.outbox;
+package io.ttx.shared.jobs;
 
 import java.time.Clock;
 import java.time.Duration;

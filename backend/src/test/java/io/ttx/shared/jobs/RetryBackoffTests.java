@@ -1,4 +1,4 @@
-package io.ttx.shared.outbox;
+package io.ttx.shared.jobs;
 
 import io.ttx.testsupport.StoppedClock;
 import org.junit.jupiter.api.Test;

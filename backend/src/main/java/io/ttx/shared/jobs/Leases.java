@@ -1,4 +1,4 @@
-package io.ttx.shared.outbox;
+package io.ttx.shared.jobs;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,7 +26,7 @@ public class Leases {
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
 
-    Leases(ReactiveMongoTemplate mongo, Clock clock) {
+    public Leases(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
     }

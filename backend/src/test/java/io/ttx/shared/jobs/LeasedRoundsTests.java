@@ -1,0 +1,85 @@
+package io.ttx.shared.jobs;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+class LeasedRoundsTests {
+    private final Leases leases = mock(Leases.class);
+    private final Map<String, AtomicInteger> rounds = new ConcurrentHashMap<>();
+    private LeasedRounds job;
+
+    @AfterEach
+    void stop() {
+        if (job != null) job.stop();
+    }
+
+    @Test
+    void workRunsOnlyWhileThisReplicaHoldsTheLease() {
+        when(leases.acquire(eq("mine"), any())).thenReturn(Mono.just(true));
+        when(leases.acquire(eq("theirs"), any())).thenReturn(Mono.just(false));
+        job = new LeasedRounds(leases, Duration.ofHours(1), Duration.ofSeconds(10), Duration.ZERO);
+        StepVerifier.create(job.leased("mine", () -> Mono.just(1))).expectNext(1).verifyComplete();
+        StepVerifier.create(job.leased("theirs", () -> Mono.just(1))).verifyComplete();
+    }
+
+    @Test
+    void aNudgeRunsARoundOfThatPartitionOnly() {
+        when(leases.acquire(anyString(), any())).thenReturn(Mono.just(true));
+        job = new LeasedRounds(leases, Duration.ofHours(1), Duration.ofSeconds(10), Duration.ZERO);
+        job.start(List.of("a", "b"), this::count, e -> true);
+        assertThat(job.isRunning()).isTrue();
+        job.nudge("b");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(calls("b")).isEqualTo(1));
+        assertThat(calls("a")).isZero();
+        job.stop();
+        assertThat(job.isRunning()).isFalse();
+    }
+
+    @Test
+    void aFailingPartitionBacksOffWhileTheOthersKeepTheirPace() {
+        when(leases.acquire(anyString(), any())).thenReturn(Mono.just(true));
+        job = new LeasedRounds(leases, Duration.ofMillis(20), Duration.ofSeconds(10), Duration.ofSeconds(30));
+        job.start(List.of("down", "up"), p -> count(p).then(p.equals("down") ? Mono.error(new IllegalStateException("store down")) : Mono.empty()),
+            e -> true);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(calls("up")).isGreaterThanOrEqualTo(30));
+        // waits of 20, 40, 80, 160, 320 ms ... : a handful of tries while the healthy partition ran 30 rounds
+        assertThat(calls("down")).isBetween(1, 8);
+    }
+
+    @Test
+    void aRoundThatThrowsInsteadOfSignallingAnErrorDoesNotEndTheRounds() {
+        when(leases.acquire(anyString(), any())).thenReturn(Mono.just(true));
+        job = new LeasedRounds(leases, Duration.ofMillis(20), Duration.ofSeconds(10), Duration.ZERO);
+        job.start(List.of("broken", "fine"), p -> {
+            if (p.equals("broken")) throw new IllegalStateException("bug");
+            return count(p);
+        }, e -> false);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(calls("fine")).isGreaterThanOrEqualTo(3));
+        assertThat(job.isRunning()).isTrue();
+    }
+
+    private Mono<Void> count(String partition) {
+        return Mono.fromRunnable(() -> rounds.computeIfAbsent(partition, p -> new AtomicInteger()).incrementAndGet());
+    }
+
+    private int calls(String partition) {
+        AtomicInteger n = rounds.get(partition);
+        return n == null ? 0 : n.get();
+    }
+}
