@@ -3,6 +3,8 @@
  * one replica at a time works under a lease in MongoDB. Knows no capability.
  */
 @NullMarked
+@NamedInterface("jobs")
 package io.ttx.shared.jobs;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;
