@@ -2,10 +2,10 @@ package io.ttx.catalogue;
 
 import io.ttx.catalogue.persistence.DemandDocument;
 import io.ttx.catalogue.persistence.DemandStore;
-import io.ttx.catalogue.rules.Cny;
 import io.ttx.catalogue.rules.DemandRules;
 import io.ttx.identity.CurrentUser;
 import io.ttx.identity.Role;
+import io.ttx.shared.Cny;
 import io.ttx.shared.Ids;
 import io.ttx.shared.outbox.OutboxRelay;
 import org.jspecify.annotations.Nullable;
