@@ -1,6 +1,7 @@
 package io.ttx.alerts;
 
 import io.ttx.alerts.persistence.DeliveryStore;
+import io.ttx.alerts.persistence.NotificationDocument;
 import io.ttx.alerts.persistence.NotificationStore;
 import io.ttx.alerts.persistence.SavedSearchStore;
 import io.ttx.alerts.webhooks.Backoff;
@@ -8,6 +9,7 @@ import io.ttx.alerts.webhooks.RetrySweep;
 import io.ttx.alerts.webhooks.WebhookDeliveries;
 import io.ttx.alerts.webhooks.WebhookSender;
 import io.ttx.alerts.webhooks.WebhookTargets;
+import io.ttx.catalogue.AchievementEvents;
 import io.ttx.catalogue.Achievements;
 import io.ttx.search.SearchProperties;
 import io.ttx.search.elastic.AchievementSearchEngine;
@@ -19,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -29,6 +32,8 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.util.retry.Retry;
+
+import javax.net.ssl.TrustManagerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +52,7 @@ class AlertsConfiguration {
 
     @Bean
     OutboxSource notificationEvents() {
-        return new OutboxSource(NotificationStore.COLLECTION, "notification");
+        return new OutboxSource(NotificationStore.COLLECTION, NotificationDocument.AGGREGATE_TYPE);
     }
 
     @Bean
@@ -58,9 +63,9 @@ class AlertsConfiguration {
     @Bean
     WebhookDeliveries webhookDeliveries(DeliveryStore deliveries, NotificationStore notifications, SavedSearchStore searches,
                                         WebhookTargets targets, ObjectProvider<WebClient.Builder> builder, AlertsProperties props,
-                                        ObjectProvider<org.springframework.boot.ssl.SslBundles> bundles, Clock clock) {
+                                        ObjectProvider<SslBundles> bundles, Clock clock) {
         AlertsProperties.Webhooks w = props.webhooks();
-        javax.net.ssl.TrustManagerFactory trust = w.sslBundle() == null ? null
+        TrustManagerFactory trust = w.sslBundle() == null ? null
             : bundles.getObject().getBundle(w.sslBundle()).getManagers().getTrustManagerFactory();
         WebhookSender sender = new WebhookSender(builder.getIfAvailable(WebClient::builder), w.connectTimeout(), w.readTimeout(),
             w.allowPrivateTargets(), trust);
@@ -78,12 +83,12 @@ class AlertsConfiguration {
     OutboxConsumer achievementsToSavedSearches(SavedSearchStore searches, NotificationStore notifications, Achievements achievements,
                                                AchievementSearchEngine engine, SearchProperties searchProps, OutboxRelay relay, Clock clock) {
         SavedSearchMatcher matcher = new SavedSearchMatcher(searches, notifications, achievements, engine, searchProps, relay, clock);
-        return OutboxConsumer.of("achievement", matcher::accept);
+        return OutboxConsumer.of(AchievementEvents.AGGREGATE_TYPE, matcher::accept);
     }
 
     @Bean
     OutboxConsumer notificationsToWebhooks(WebhookDeliveries deliveries) {
-        return OutboxConsumer.of("notification", deliveries::onEvents);
+        return OutboxConsumer.of(NotificationDocument.AGGREGATE_TYPE, deliveries::onEvents);
     }
 
 

@@ -4,6 +4,7 @@ import io.ttx.alerts.persistence.NotificationDocument;
 import io.ttx.alerts.persistence.NotificationStore;
 import io.ttx.alerts.persistence.SavedSearchDocument;
 import io.ttx.alerts.persistence.SavedSearchStore;
+import io.ttx.catalogue.AchievementEvents;
 import io.ttx.catalogue.Achievements;
 import io.ttx.catalogue.persistence.AchievementDocument;
 import io.ttx.search.SearchProperties;
@@ -33,7 +34,6 @@ import java.util.UUID;
  * so a redelivered batch adds nothing.
  */
 class SavedSearchMatcher {
-    static final String PUBLISHED = "AchievementPublished";
     private static final Logger log = LoggerFactory.getLogger(SavedSearchMatcher.class);
     private final SavedSearchStore searches;
     private final NotificationStore notifications;
@@ -56,7 +56,7 @@ class SavedSearchMatcher {
 
     Mono<Void> accept(List<OutboxEvent> events) {
         Map<String, OutboxEvent> published = new LinkedHashMap<>();
-        for (OutboxEvent e : events) if (e.type().equals(PUBLISHED)) published.put(e.aggregateId(), e);
+        for (OutboxEvent e : events) if (e.type().equals(AchievementEvents.PUBLISHED)) published.put(e.aggregateId(), e);
         if (published.isEmpty()) return Mono.empty();
         return Flux.fromIterable(published.keySet()).concatMap(achievements::document)
             .collectMap(AchievementDocument::id)

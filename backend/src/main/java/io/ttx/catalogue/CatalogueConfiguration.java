@@ -1,6 +1,7 @@
 package io.ttx.catalogue;
 
 import io.ttx.catalogue.persistence.AchievementStore;
+import io.ttx.catalogue.persistence.DemandStore;
 import io.ttx.shared.outbox.OutboxSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,19 +23,19 @@ class CatalogueConfiguration {
 
     @Bean
     OutboxSource achievementEvents() {
-        return new OutboxSource(AchievementStore.COLLECTION, "achievement");
+        return new OutboxSource(AchievementStore.COLLECTION, AchievementEvents.AGGREGATE_TYPE);
     }
 
     @Bean
     OutboxSource demandEvents() {
-        return new OutboxSource(io.ttx.catalogue.persistence.DemandStore.COLLECTION, "demand");
+        return new OutboxSource(DemandStore.COLLECTION, DemandEvents.AGGREGATE_TYPE);
     }
 
     /** Indexes for the list, review-queue, expiry, relay and reindex catch-up queries; created in the background, retried until MongoDB answers. */
     @EventListener(ApplicationReadyEvent.class)
     void ensureIndexes(ApplicationReadyEvent event) {
         ReactiveMongoTemplate mongo = event.getApplicationContext().getBean(ReactiveMongoTemplate.class);
-        Flux.just(AchievementStore.COLLECTION, io.ttx.catalogue.persistence.DemandStore.COLLECTION).concatMap(collection -> Flux.just(
+        Flux.just(AchievementStore.COLLECTION, DemandStore.COLLECTION).concatMap(collection -> Flux.just(
                 new Index().on("ownerOrg", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("owner_id"),
                 new Index().on("status", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("status_id"),
                 new Index().on("status", Sort.Direction.ASC).on("expiresAt", Sort.Direction.ASC).named("status_expiry"),

@@ -1,7 +1,10 @@
 package io.ttx.search;
 
+import io.ttx.catalogue.AchievementEvents;
+import io.ttx.catalogue.DemandEvents;
 import io.ttx.catalogue.persistence.AchievementDocument;
 import io.ttx.catalogue.persistence.DemandDocument;
+import io.ttx.documents.DocumentEvents;
 import io.ttx.documents.ListingKind;
 import io.ttx.documents.persistence.DocumentRecord;
 import io.ttx.documents.persistence.DocumentStore;
@@ -46,21 +49,21 @@ class SearchConfiguration {
     @Bean
     @Order(0)
     OutboxConsumer achievementsToSearch(ListingIndexer<AchievementDocument> indexer) {
-        return OutboxConsumer.perAggregate("achievement", indexer::apply);
+        return OutboxConsumer.perAggregate(AchievementEvents.AGGREGATE_TYPE, indexer::apply);
     }
 
     @Bean
     @Order(0)
     OutboxConsumer demandsToSearch(ListingIndexer<DemandDocument> indexer) {
-        return OutboxConsumer.perAggregate("demand", indexer::apply);
+        return OutboxConsumer.perAggregate(DemandEvents.AGGREGATE_TYPE, indexer::apply);
     }
 
     @Bean
     @Order(0)
     OutboxConsumer documentTextToSearch(ListingIndexer<AchievementDocument> achievements, ListingIndexer<DemandDocument> demands,
                                         DocumentStore documents) {
-        return OutboxConsumer.of("document", events -> {
-            List<String> ids = events.stream().filter(e -> e.type().equals("DocumentTextExtracted")).map(OutboxEvent::aggregateId).toList();
+        return OutboxConsumer.of(DocumentEvents.AGGREGATE_TYPE, events -> {
+            List<String> ids = events.stream().filter(e -> e.type().equals(DocumentEvents.TEXT_EXTRACTED)).map(OutboxEvent::aggregateId).toList();
             if (ids.isEmpty()) return Mono.empty();
             return documents.byIds(ids).collectList().flatMap(docs -> Flux.just(achievements, demands)
                 .concatMap(indexer -> indexer.refresh(ListingIndexer.anyVersion(docs.stream()

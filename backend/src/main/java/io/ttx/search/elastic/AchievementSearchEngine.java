@@ -21,9 +21,12 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Runs achievement searches on Elasticsearch and maps hits, highlights and facets to {@link SearchResult}. */
 @Component
@@ -76,15 +79,15 @@ public class AchievementSearchEngine {
      * run against newly published records, as the dev node has no percolator. Call {@link #refresh()} once before a
      * round of these so that records indexed a moment ago are visible.
      */
-    public Mono<java.util.Set<String>> matchingIds(SearchQuery q, java.util.Collection<String> ids) {
-        if (ids.isEmpty()) return Mono.just(java.util.Set.of());
+    public Mono<Set<String>> matchingIds(SearchQuery q, Collection<String> ids) {
+        if (ids.isEmpty()) return Mono.just(Set.of());
         List<Query> filters = new ArrayList<>(QueryBuilder.facetFilters(q).values());
         filters.add(Query.of(b -> b.ids(i -> i.values(List.copyOf(ids)))));
         Query query = Query.of(b -> b.bool(bool -> bool.must(QueryBuilder.main(q)).filter(filters)));
         return index.ready()
             .then(Async.mono(() -> es.search(s -> s.index(index.alias()).query(query).size(ids.size()).source(src -> src.fetch(false)), Void.class)))
             .map(r -> {
-                java.util.Set<String> out = new java.util.LinkedHashSet<>();
+                Set<String> out = new LinkedHashSet<>();
                 r.hits().hits().forEach(h -> out.add(h.id()));
                 return out;
             });
