@@ -1,13 +1,13 @@
 package io.ttx.search;
 
 import io.ttx.catalogue.AchievementEvents;
+import io.ttx.catalogue.AchievementSnapshot;
 import io.ttx.catalogue.DemandEvents;
-import io.ttx.catalogue.persistence.AchievementDocument;
-import io.ttx.catalogue.persistence.DemandDocument;
+import io.ttx.catalogue.DemandSnapshot;
+import io.ttx.catalogue.ListingSnapshots;
 import io.ttx.documents.DocumentEvents;
 import io.ttx.documents.ListingKind;
-import io.ttx.documents.persistence.DocumentRecord;
-import io.ttx.documents.persistence.DocumentStore;
+import io.ttx.documents.ListingTexts;
 import io.ttx.search.elastic.AchievementIndex;
 import io.ttx.search.elastic.DemandIndex;
 import io.ttx.search.elastic.SearchDocuments;
@@ -16,7 +16,6 @@ import io.ttx.shared.outbox.OutboxEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,42 +31,39 @@ import java.util.List;
 class SearchConfiguration {
 
     @Bean
-    ListingIndexer<AchievementDocument> achievementIndexer(AchievementIndex index, ReactiveMongoTemplate mongo, DocumentStore documents,
-                                                           SearchProperties props, Clock clock) {
-        return new ListingIndexer<>(ListingKind.ACHIEVEMENT, AchievementDocument.class, index, mongo, documents, SearchDocuments::of,
-            props.reindexBatch(), clock);
+    ListingIndexer<AchievementSnapshot> achievementIndexer(AchievementIndex index, ListingSnapshots<AchievementSnapshot> achievements,
+                                                           ListingTexts texts, SearchProperties props, Clock clock) {
+        return new ListingIndexer<>(ListingKind.ACHIEVEMENT, index, achievements, texts, SearchDocuments::of, props.reindexBatch(), clock);
     }
 
     @Bean
-    ListingIndexer<DemandDocument> demandIndexer(DemandIndex index, ReactiveMongoTemplate mongo, DocumentStore documents,
+    ListingIndexer<DemandSnapshot> demandIndexer(DemandIndex index, ListingSnapshots<DemandSnapshot> demands, ListingTexts texts,
                                                  SearchProperties props, Clock clock) {
-        return new ListingIndexer<>(ListingKind.DEMAND, DemandDocument.class, index, mongo, documents, SearchDocuments::of,
-            props.reindexBatch(), clock);
+        return new ListingIndexer<>(ListingKind.DEMAND, index, demands, texts, SearchDocuments::of, props.reindexBatch(), clock);
     }
 
     /** First among the achievement consumers: saved-search matching (alerts) runs after it, on indexed records. */
     @Bean
     @Order(0)
-    OutboxConsumer achievementsToSearch(ListingIndexer<AchievementDocument> indexer) {
+    OutboxConsumer achievementsToSearch(ListingIndexer<AchievementSnapshot> indexer) {
         return OutboxConsumer.perAggregate(AchievementEvents.AGGREGATE_TYPE, indexer::apply);
     }
 
     @Bean
     @Order(0)
-    OutboxConsumer demandsToSearch(ListingIndexer<DemandDocument> indexer) {
+    OutboxConsumer demandsToSearch(ListingIndexer<DemandSnapshot> indexer) {
         return OutboxConsumer.perAggregate(DemandEvents.AGGREGATE_TYPE, indexer::apply);
     }
 
     @Bean
     @Order(0)
-    OutboxConsumer documentTextToSearch(ListingIndexer<AchievementDocument> achievements, ListingIndexer<DemandDocument> demands,
-                                        DocumentStore documents) {
+    OutboxConsumer documentTextToSearch(ListingIndexer<AchievementSnapshot> achievements, ListingIndexer<DemandSnapshot> demands,
+                                        ListingTexts texts) {
         return OutboxConsumer.of(DocumentEvents.AGGREGATE_TYPE, events -> {
             List<String> ids = events.stream().filter(e -> e.type().equals(DocumentEvents.TEXT_EXTRACTED)).map(OutboxEvent::aggregateId).toList();
             if (ids.isEmpty()) return Mono.empty();
-            return documents.byIds(ids).collectList().flatMap(docs -> Flux.just(achievements, demands)
-                .concatMap(indexer -> indexer.refresh(ListingIndexer.anyVersion(docs.stream()
-                    .filter(d -> d.listingKind() == indexer.kind()).map(DocumentRecord::listingId).distinct().toList())))
+            return texts.listingsOf(ids).flatMap(listings -> Flux.just(achievements, demands)
+                .concatMap(indexer -> indexer.refresh(ListingIndexer.anyVersion(listings.getOrDefault(indexer.kind(), List.of()))))
                 .then());
         });
     }
