@@ -10,9 +10,9 @@ import io.ttx.alerts.webhooks.WebhookDeliveries;
 import io.ttx.alerts.webhooks.WebhookSender;
 import io.ttx.alerts.webhooks.WebhookTargets;
 import io.ttx.catalogue.AchievementEvents;
-import io.ttx.catalogue.Achievements;
-import io.ttx.search.SearchProperties;
-import io.ttx.search.elastic.AchievementSearchEngine;
+import io.ttx.catalogue.AchievementSnapshot;
+import io.ttx.catalogue.ListingSnapshots;
+import io.ttx.search.AchievementSearch;
 import io.ttx.shared.outbox.Leases;
 import io.ttx.shared.outbox.OutboxConsumer;
 import io.ttx.shared.outbox.OutboxRelay;
@@ -80,9 +80,10 @@ class AlertsConfiguration {
 
     @Bean
     @Order(MATCHER_ORDER)
-    OutboxConsumer achievementsToSavedSearches(SavedSearchStore searches, NotificationStore notifications, Achievements achievements,
-                                               AchievementSearchEngine engine, SearchProperties searchProps, OutboxRelay relay, Clock clock) {
-        SavedSearchMatcher matcher = new SavedSearchMatcher(searches, notifications, achievements, engine, searchProps, relay, clock);
+    OutboxConsumer achievementsToSavedSearches(SavedSearchStore searches, NotificationStore notifications,
+                                               ListingSnapshots<AchievementSnapshot> achievements, AchievementSearch search,
+                                               OutboxRelay relay, Clock clock) {
+        SavedSearchMatcher matcher = new SavedSearchMatcher(searches, notifications, achievements, search, relay, clock);
         return OutboxConsumer.of(AchievementEvents.AGGREGATE_TYPE, matcher::accept);
     }
 

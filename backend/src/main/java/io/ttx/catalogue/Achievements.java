@@ -92,11 +92,6 @@ public class Achievements extends ListingService<AchievementInput, AchievementDo
             d -> d.with(d.askingPriceFen(), hint)).map(d -> view(user, d));
     }
 
-    /** The stored document, for capabilities that derive read models from it (search). */
-    public Mono<AchievementDocument> document(String id) {
-        return store.find(id);
-    }
-
     AchievementView view(CurrentUser user, AchievementDocument d) {
         AchievementInput c = ListingAccess.seesFull(user, d.ownerOrg()) ? d.content() : publicContent(d.content());
         return new AchievementView(d.id(), d.ownerOrg(), effectiveStatus(d, clock.instant()), d.version(), d.createdAt(), d.updatedAt(),

@@ -95,11 +95,6 @@ public class Demands extends ListingService<DemandInput, DemandDocument> {
         return page(user, mine, statuses, after, size).map(p -> new ListingPage<>(p.items().stream().map(this::view).toList(), p.continueAfter()));
     }
 
-    /** The stored document, for capabilities that derive read models from it (search, matching). */
-    public Mono<DemandDocument> document(String id) {
-        return store.find(id);
-    }
-
     DemandView view(DemandDocument d) {
         return new DemandView(d.id(), d.ownerOrg(), effectiveStatus(d, clock.instant()), d.version(), d.createdAt(), d.updatedAt(),
             d.publishedAt(), d.expiresAt(), d.content());
