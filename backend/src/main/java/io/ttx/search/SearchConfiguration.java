@@ -10,6 +10,7 @@ import io.ttx.documents.ListingKind;
 import io.ttx.documents.ListingTexts;
 import io.ttx.search.elastic.AchievementIndex;
 import io.ttx.search.elastic.DemandIndex;
+import io.ttx.search.elastic.ListingIndexer;
 import io.ttx.search.elastic.SearchDocuments;
 import io.ttx.shared.outbox.OutboxConsumer;
 import io.ttx.shared.outbox.OutboxEvent;

@@ -2,8 +2,8 @@ package io.ttx.search.reindex;
 
 import io.ttx.documents.ListingTexts;
 import io.ttx.identity.CurrentUser;
-import io.ttx.search.ListingIndexer;
 import io.ttx.search.SearchProperties;
+import io.ttx.search.elastic.ListingIndexer;
 import io.ttx.search.elastic.SearchIndex;
 import io.ttx.search.persistence.ReindexJobStore;
 import io.ttx.shared.Ids;

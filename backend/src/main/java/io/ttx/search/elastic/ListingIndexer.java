@@ -1,4 +1,4 @@
-package io.ttx.search;
+package io.ttx.search.elastic;
 
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -7,7 +7,6 @@ import io.ttx.catalogue.ListingSnapshot;
 import io.ttx.catalogue.ListingSnapshots;
 import io.ttx.documents.ListingKind;
 import io.ttx.documents.ListingTexts;
-import io.ttx.search.elastic.SearchIndex;
 import io.ttx.shared.outbox.OutboxEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
