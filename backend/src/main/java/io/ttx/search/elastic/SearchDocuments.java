@@ -4,8 +4,10 @@ import io.ttx.catalogue.AchievementInput;
 import io.ttx.catalogue.AchievementSnapshot;
 import io.ttx.catalogue.DemandInput;
 import io.ttx.catalogue.DemandSnapshot;
+import io.ttx.catalogue.ListingSnapshot;
 import io.ttx.catalogue.LocalizedText;
 import io.ttx.catalogue.TransferMode;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,12 +22,7 @@ public final class SearchDocuments {
 
     public static Map<String, Object> of(AchievementSnapshot d, List<String> publicDocumentTexts) {
         AchievementInput c = d.content();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", d.id());
-        m.put("ownerOrg", d.ownerOrg());
-        m.put("title", texts(c.title().zh(), c.title().en()));
-        m.put("summary", texts(c.summary().zh(), c.summary().en()));
-        m.put("keywords", c.keywords());
+        Map<String, Object> m = headline(d, c.title(), c.summary(), c.keywords());
         m.put("body", join(Arrays.asList(c.problemSolved(), c.advantages(), c.technicalIndicators(), c.applications(), c.commercialAnalysis())));
         m.put("docText", String.join("\n", publicDocumentTexts));
         m.put("field", c.field().name());
@@ -50,12 +47,7 @@ public final class SearchDocuments {
     /** The index's view of a technology demand: what it needs, budget, cooperation modes, region; never contacts. */
     public static Map<String, Object> of(DemandSnapshot d, List<String> publicDocumentTexts) {
         DemandInput c = d.content();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", d.id());
-        m.put("ownerOrg", d.ownerOrg());
-        m.put("title", texts(c.title().zh(), c.title().en()));
-        m.put("summary", texts(c.summary().zh(), c.summary().en()));
-        m.put("keywords", c.keywords() == null ? List.of() : c.keywords());
+        Map<String, Object> m = headline(d, c.title(), c.summary(), c.keywords() == null ? List.of() : c.keywords());
         m.put("body", join(Arrays.asList(c.technicalIndicators(), c.problemToSolve(), c.currentBasis())));
         m.put("docText", String.join("\n", publicDocumentTexts));
         m.put("field", c.field().name());
@@ -68,6 +60,17 @@ public final class SearchDocuments {
         m.put("publishedAt", String.valueOf(d.publishedAt()));
         m.put("expiresAt", String.valueOf(d.expiresAt()));
         m.put("version", d.version());
+        return m;
+    }
+
+    /** The fields every kind of listing starts with. */
+    private static Map<String, Object> headline(ListingSnapshot d, LocalizedText title, LocalizedText summary, @Nullable List<String> keywords) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id());
+        m.put("ownerOrg", d.ownerOrg());
+        m.put("title", texts(title.zh(), title.en()));
+        m.put("summary", texts(summary.zh(), summary.en()));
+        m.put("keywords", keywords);
         return m;
     }
 
