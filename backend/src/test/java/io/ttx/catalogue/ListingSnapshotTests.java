@@ -54,6 +54,6 @@ class ListingSnapshotTests {
 
     private static AchievementDocument achievement(ListingStatus status, Instant expiresAt, AchievementInput content) {
         return new AchievementDocument("ach_1", "12330100202401371E", "u", status, 3, NOW, NOW, NOW, expiresAt, content,
-            Achievements.priceFen(content), null, List.of(), List.of());
+            120_000_000L, null, List.of(), List.of());
     }
 }
