@@ -1,6 +1,7 @@
 package io.ttx.alerts;
 
 import io.ttx.alerts.persistence.DeliveryStore;
+import io.ttx.alerts.persistence.NotificationDocument;
 import io.ttx.alerts.persistence.NotificationStore;
 import io.ttx.alerts.persistence.SavedSearchStore;
 import io.ttx.alerts.webhooks.Backoff;
@@ -8,15 +9,17 @@ import io.ttx.alerts.webhooks.RetrySweep;
 import io.ttx.alerts.webhooks.WebhookDeliveries;
 import io.ttx.alerts.webhooks.WebhookSender;
 import io.ttx.alerts.webhooks.WebhookTargets;
-import io.ttx.catalogue.Achievements;
-import io.ttx.search.SearchProperties;
-import io.ttx.search.elastic.AchievementSearchEngine;
+import io.ttx.catalogue.AchievementEvents;
+import io.ttx.catalogue.AchievementSnapshot;
+import io.ttx.catalogue.ListingSnapshots;
+import io.ttx.search.AchievementSearch;
 import io.ttx.shared.jobs.Leases;
 import io.ttx.shared.jobs.StartupTask;
 import io.ttx.shared.outbox.OutboxConsumer;
 import io.ttx.shared.outbox.OutboxRelay;
 import io.ttx.shared.outbox.OutboxSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,6 +29,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
+import javax.net.ssl.TrustManagerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +46,7 @@ class AlertsConfiguration {
 
     @Bean
     OutboxSource notificationEvents() {
-        return new OutboxSource(NotificationStore.COLLECTION, "notification");
+        return new OutboxSource(NotificationStore.COLLECTION, NotificationDocument.AGGREGATE_TYPE);
     }
 
     @Bean
@@ -53,9 +57,9 @@ class AlertsConfiguration {
     @Bean
     WebhookDeliveries webhookDeliveries(DeliveryStore deliveries, NotificationStore notifications, SavedSearchStore searches,
                                         WebhookTargets targets, ObjectProvider<WebClient.Builder> builder, AlertsProperties props,
-                                        ObjectProvider<org.springframework.boot.ssl.SslBundles> bundles, Clock clock) {
+                                        ObjectProvider<SslBundles> bundles, Clock clock) {
         AlertsProperties.Webhooks w = props.webhooks();
-        javax.net.ssl.TrustManagerFactory trust = w.sslBundle() == null ? null
+        TrustManagerFactory trust = w.sslBundle() == null ? null
             : bundles.getObject().getBundle(w.sslBundle()).getManagers().getTrustManagerFactory();
         WebhookSender sender = new WebhookSender(builder.getIfAvailable(WebClient::builder), w.connectTimeout(), w.readTimeout(),
             w.allowPrivateTargets(), trust);
@@ -70,15 +74,16 @@ class AlertsConfiguration {
 
     @Bean
     @Order(MATCHER_ORDER)
-    OutboxConsumer achievementsToSavedSearches(SavedSearchStore searches, NotificationStore notifications, Achievements achievements,
-                                               AchievementSearchEngine engine, SearchProperties searchProps, OutboxRelay relay, Clock clock) {
-        SavedSearchMatcher matcher = new SavedSearchMatcher(searches, notifications, achievements, engine, searchProps, relay, clock);
-        return OutboxConsumer.of("achievement", matcher::accept);
+    OutboxConsumer achievementsToSavedSearches(SavedSearchStore searches, NotificationStore notifications,
+                                               ListingSnapshots<AchievementSnapshot> achievements, AchievementSearch search,
+                                               OutboxRelay relay, Clock clock) {
+        SavedSearchMatcher matcher = new SavedSearchMatcher(searches, notifications, achievements, search, relay, clock);
+        return OutboxConsumer.of(AchievementEvents.AGGREGATE_TYPE, matcher::accept);
     }
 
     @Bean
     OutboxConsumer notificationsToWebhooks(WebhookDeliveries deliveries) {
-        return OutboxConsumer.of("notification", deliveries::onEvents);
+        return OutboxConsumer.of(NotificationDocument.AGGREGATE_TYPE, deliveries::onEvents);
     }
 
 

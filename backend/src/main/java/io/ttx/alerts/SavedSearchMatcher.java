@@ -4,11 +4,11 @@ import io.ttx.alerts.persistence.NotificationDocument;
 import io.ttx.alerts.persistence.NotificationStore;
 import io.ttx.alerts.persistence.SavedSearchDocument;
 import io.ttx.alerts.persistence.SavedSearchStore;
-import io.ttx.catalogue.Achievements;
-import io.ttx.catalogue.persistence.AchievementDocument;
-import io.ttx.search.SearchProperties;
+import io.ttx.catalogue.AchievementEvents;
+import io.ttx.catalogue.AchievementSnapshot;
+import io.ttx.catalogue.ListingSnapshots;
+import io.ttx.search.AchievementSearch;
 import io.ttx.search.SearchQuery;
-import io.ttx.search.elastic.AchievementSearchEngine;
 import io.ttx.shared.MalformedInput;
 import io.ttx.shared.outbox.OutboxEvent;
 import io.ttx.shared.outbox.OutboxRelay;
@@ -33,34 +33,31 @@ import java.util.UUID;
  * so a redelivered batch adds nothing.
  */
 class SavedSearchMatcher {
-    static final String PUBLISHED = "AchievementPublished";
     private static final Logger log = LoggerFactory.getLogger(SavedSearchMatcher.class);
     private final SavedSearchStore searches;
     private final NotificationStore notifications;
-    private final Achievements achievements;
-    private final AchievementSearchEngine engine;
-    private final SearchProperties searchProps;
+    private final ListingSnapshots<AchievementSnapshot> achievements;
+    private final AchievementSearch search;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    SavedSearchMatcher(SavedSearchStore searches, NotificationStore notifications, Achievements achievements,
-                       AchievementSearchEngine engine, SearchProperties searchProps, OutboxRelay relay, Clock clock) {
+    SavedSearchMatcher(SavedSearchStore searches, NotificationStore notifications, ListingSnapshots<AchievementSnapshot> achievements,
+                       AchievementSearch search, OutboxRelay relay, Clock clock) {
         this.searches = searches;
         this.notifications = notifications;
         this.achievements = achievements;
-        this.engine = engine;
-        this.searchProps = searchProps;
+        this.search = search;
         this.relay = relay;
         this.clock = clock;
     }
 
     Mono<Void> accept(List<OutboxEvent> events) {
         Map<String, OutboxEvent> published = new LinkedHashMap<>();
-        for (OutboxEvent e : events) if (e.type().equals(PUBLISHED)) published.put(e.aggregateId(), e);
+        for (OutboxEvent e : events) if (e.type().equals(AchievementEvents.PUBLISHED)) published.put(e.aggregateId(), e);
         if (published.isEmpty()) return Mono.empty();
-        return Flux.fromIterable(published.keySet()).concatMap(achievements::document)
-            .collectMap(AchievementDocument::id)
-            .flatMap(records -> engine.refresh().then(searches.all()
+        return achievements.snapshots(published.keySet())
+            .collectMap(AchievementSnapshot::id)
+            .flatMap(records -> search.refresh().then(searches.all()
                 .flatMap(s -> matches(s, records).flatMap(d -> notify(s, d, published.get(d.id()))), 4)
                 .filter(created -> created)
                 .count()
@@ -69,22 +66,22 @@ class SavedSearchMatcher {
     }
 
     /** The records this saved search matches now, other organisations' only. */
-    private Flux<AchievementDocument> matches(SavedSearchDocument s, Map<String, AchievementDocument> records) {
+    private Flux<AchievementSnapshot> matches(SavedSearchDocument s, Map<String, AchievementSnapshot> records) {
         List<String> candidates = records.values().stream().filter(d -> s.org() == null || !s.org().equals(d.ownerOrg()))
-            .map(AchievementDocument::id).toList();
+            .map(AchievementSnapshot::id).toList();
         if (candidates.isEmpty()) return Flux.empty();
         SearchQuery query;
         try {
-            query = SavedSearches.parse(s.query(), searchProps.maxQueryLength());
+            query = SavedSearches.parse(s.query(), search);
         } catch (MalformedInput e) {
             log.warn("saved search {} no longer passes the search rules; skipped", s.id());
             return Flux.empty();
         }
-        return engine.matchingIds(query, candidates).flatMapMany(Flux::fromIterable).map(records::get);
+        return search.matchingIds(query, candidates).flatMapMany(Flux::fromIterable).map(records::get);
     }
 
     /** Emits true when a notification was created, false when it existed already (redelivery). */
-    private Mono<Boolean> notify(SavedSearchDocument s, AchievementDocument d, OutboxEvent published) {
+    private Mono<Boolean> notify(SavedSearchDocument s, AchievementSnapshot d, OutboxEvent published) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<NotificationDocument.Event> events = s.webhook() == null ? List.of()
             : List.of(new NotificationDocument.Event(UUID.randomUUID().toString(), NotificationDocument.CREATED, 1, now));

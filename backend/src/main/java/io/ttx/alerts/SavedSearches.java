@@ -6,9 +6,8 @@ import io.ttx.alerts.persistence.SavedSearchStore;
 import io.ttx.alerts.webhooks.Signatures;
 import io.ttx.alerts.webhooks.WebhookTargets;
 import io.ttx.identity.CurrentUser;
-import io.ttx.search.SearchProperties;
+import io.ttx.search.AchievementSearch;
 import io.ttx.search.SearchQuery;
-import io.ttx.search.web.SearchParams;
 import io.ttx.shared.Ids;
 import io.ttx.shared.MalformedInput;
 import io.ttx.shared.web.FieldErrors;
@@ -37,22 +36,22 @@ public class SavedSearches {
     private final DeliveryStore deliveries;
     private final WebhookTargets targets;
     private final AlertsProperties props;
-    private final SearchProperties searchProps;
+    private final AchievementSearch search;
     private final Clock clock;
 
     SavedSearches(SavedSearchStore store, DeliveryStore deliveries, WebhookTargets targets, AlertsProperties props,
-                  SearchProperties searchProps, Clock clock) {
+                  AchievementSearch search, Clock clock) {
         this.store = store;
         this.deliveries = deliveries;
         this.targets = targets;
         this.props = props;
-        this.searchProps = searchProps;
+        this.search = search;
         this.clock = clock;
     }
 
     /** Stores a saved search; the answer carries the webhook's signing secret, the only time it is shown. */
     public Mono<SavedSearchView> create(CurrentUser user, String name, SavedQuery query, @Nullable String webhookUrl) {
-        return Mono.fromRunnable(() -> parse(query, searchProps.maxQueryLength()))
+        return Mono.fromRunnable(() -> parse(query, search))
             .then(webhookUrl == null ? Mono.just(Optional.<String>empty()) : targets.check(webhookUrl).map(u -> Optional.of(u.toString())))
             .flatMap(url -> store.countOf(user.subject()).flatMap(count -> {
                 if (count >= props.maxSavedSearchesPerUser()) return Mono.error(new TooManySavedSearches(props.maxSavedSearchesPerUser()));
@@ -87,9 +86,9 @@ public class SavedSearches {
     }
 
     /** The query under the search endpoint's rules; a 400 names the offending fields as {@code query.<parameter>}. */
-    static SearchQuery parse(SavedQuery query, int maxQueryLength) {
+    static SearchQuery parse(SavedQuery query, AchievementSearch search) {
         try {
-            return SearchParams.parse(query.asParameters(), maxQueryLength);
+            return search.parse(query.asParameters());
         } catch (MalformedInput e) {
             Object errors = e.properties().get("errors");
             List<Map<String, String>> prefixed = errors instanceof List<?> list ? list.stream()

@@ -2,9 +2,9 @@ package io.ttx.catalogue;
 
 import io.ttx.catalogue.persistence.AchievementDocument;
 import io.ttx.catalogue.rules.AchievementRules;
-import io.ttx.catalogue.rules.Cny;
 import io.ttx.identity.CurrentUser;
 import io.ttx.identity.Role;
+import io.ttx.shared.Cny;
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
@@ -69,7 +69,7 @@ final class AchievementPolicy implements ListingPolicy<AchievementInput, Achieve
     }
 
     /** What everyone may see: contact details and encumbrances stay with the owner until an NDA. */
-    private static AchievementInput publicContent(AchievementInput c) {
+    static AchievementInput publicContent(AchievementInput c) {
         return new AchievementInput(c.title(), c.summary(), c.problemSolved(), c.advantages(), c.technicalIndicators(),
             c.applications(), c.commercialAnalysis(), c.keywords(), c.field(), c.ipcCodes(), c.industryCode(), c.region(),
             c.trl(), c.stage(), c.form(), c.ownerType(), c.inventors(), null, c.patents(), c.openLicence(), c.openLicenceFee(),

@@ -15,12 +15,12 @@ import reactor.core.publisher.Flux;
 class CatalogueConfiguration {
     @Bean
     OutboxSource achievementEvents() {
-        return new OutboxSource(AchievementStore.COLLECTION, "achievement");
+        return new OutboxSource(AchievementStore.COLLECTION, AchievementEvents.AGGREGATE_TYPE);
     }
 
     @Bean
     OutboxSource demandEvents() {
-        return new OutboxSource(DemandStore.COLLECTION, "demand");
+        return new OutboxSource(DemandStore.COLLECTION, DemandEvents.AGGREGATE_TYPE);
     }
 
     /** Indexes for the list, review-queue, expiry, relay and reindex catch-up queries. */

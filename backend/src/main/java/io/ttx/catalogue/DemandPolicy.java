@@ -1,10 +1,10 @@
 package io.ttx.catalogue;
 
 import io.ttx.catalogue.persistence.DemandDocument;
-import io.ttx.catalogue.rules.Cny;
 import io.ttx.catalogue.rules.DemandRules;
 import io.ttx.identity.CurrentUser;
 import io.ttx.identity.Role;
+import io.ttx.shared.Cny;
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;

@@ -3,6 +3,8 @@ package io.ttx.catalogue;
 import io.ttx.identity.CurrentUser;
 import io.ttx.identity.Role;
 
+import java.util.Arrays;
+
 /**
  * Who may see and change a listing. Seeing: the owner organisation and the platform's reviewing and reading roles
  * (broker, evaluator, auditor, admin) see everything; everyone else sees only published listings. Changing: the
@@ -25,7 +27,7 @@ final class ListingAccess {
 
     static void requireOwner(CurrentUser user, String ownerOrg, Role... roles) {
         if (!user.belongsTo(ownerOrg) || !user.hasAny(roles)) {
-            throw new NotOwner("Only the owning organisation's " + java.util.Arrays.stream(roles).map(Role::claim).toList()
+            throw new NotOwner("Only the owning organisation's " + Arrays.stream(roles).map(Role::claim).toList()
                 + " may change this listing.");
         }
     }

@@ -3,6 +3,7 @@ package io.ttx.documents;
 import io.ttx.catalogue.Achievements;
 import io.ttx.catalogue.Demands;
 import io.ttx.catalogue.ListingGrant;
+import io.ttx.catalogue.ListingNotFound;
 import io.ttx.documents.persistence.DocumentRecord;
 import io.ttx.documents.persistence.DocumentRecord.TextStatus;
 import io.ttx.documents.persistence.DocumentStore;
@@ -78,7 +79,7 @@ public class Documents {
         DocumentRecord r = new DocumentRecord(stored.documentId(), kind, listingId, user.org() == null ? "" : user.org(), stored.objectKey(),
             stored.filename(), stored.contentType(), stored.size(), stored.sha256(), confidentiality, user.subject(), now,
             extract ? TextStatus.PENDING : TextStatus.NOT_APPLICABLE, null,
-            List.of(new DocumentRecord.DocumentEvent(UUID.randomUUID().toString(), "DocumentUploaded", 1, now)));
+            List.of(new DocumentRecord.DocumentEvent(UUID.randomUUID().toString(), DocumentEvents.UPLOADED, 1, now)));
         return store.insert(r)
             .onErrorResume(e -> discard(stored.objectKey()).then(Mono.error(e)))
             .doOnNext(x -> relay.nudge(DocumentStore.COLLECTION))
@@ -124,7 +125,7 @@ public class Documents {
             .flatMap(d -> grant(user, d.listingKind(), d.listingId())
                 .flatMap(g -> d.confidentiality() == Confidentiality.PUBLIC ? Mono.just(d)
                     : mayReadConfidential(user, d.listingKind(), g).filter(ok -> ok).map(ok -> d))
-                .onErrorResume(io.ttx.catalogue.ListingNotFound.class, e -> Mono.empty()))
+                .onErrorResume(ListingNotFound.class, e -> Mono.empty()))
             .switchIfEmpty(Mono.error(() -> DocumentProblems.notFound(documentId)));
     }
 

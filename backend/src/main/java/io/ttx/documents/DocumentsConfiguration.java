@@ -19,7 +19,7 @@ class DocumentsConfiguration {
 
     @Bean
     OutboxSource documentEvents() {
-        return new OutboxSource(DocumentStore.COLLECTION, "document");
+        return new OutboxSource(DocumentStore.COLLECTION, DocumentEvents.AGGREGATE_TYPE);
     }
 
     /** Uploads may be as large as a document plus the multipart envelope; 413 above, judged from Content-Length. */

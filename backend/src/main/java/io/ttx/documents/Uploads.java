@@ -5,8 +5,8 @@ import io.ttx.documents.storage.MeteredInputStream;
 import io.ttx.documents.storage.ObjectStore;
 import io.ttx.documents.storage.Sniffer;
 import io.ttx.identity.CurrentUser;
-import io.ttx.shared.MalformedInput;
 import io.ttx.shared.DomainException;
+import io.ttx.shared.MalformedInput;
 import io.ttx.shared.web.FieldErrors;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -24,6 +24,7 @@ import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Streams a multipart upload to object storage without ever holding the file: the part's buffers feed an
@@ -72,7 +73,7 @@ public class Uploads {
             if (r instanceof StoredObject s) files.add(s);
             if (r instanceof Field f && f.name().equals("confidentiality")) confidentiality = f.value().trim().toUpperCase(Locale.ROOT);
         }
-        List<java.util.Map<String, String>> errors = new ArrayList<>();
+        List<Map<String, String>> errors = new ArrayList<>();
         if (files.size() != 1) errors.add(FieldErrors.of("file", files.isEmpty() ? "required" : "too-many", "send exactly one file part"));
         Confidentiality level = null;
         try {

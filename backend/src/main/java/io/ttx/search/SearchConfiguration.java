@@ -1,19 +1,22 @@
 package io.ttx.search;
 
-import io.ttx.catalogue.persistence.AchievementDocument;
-import io.ttx.catalogue.persistence.DemandDocument;
+import io.ttx.catalogue.AchievementEvents;
+import io.ttx.catalogue.AchievementSnapshot;
+import io.ttx.catalogue.DemandEvents;
+import io.ttx.catalogue.DemandSnapshot;
+import io.ttx.catalogue.ListingSnapshots;
+import io.ttx.documents.DocumentEvents;
 import io.ttx.documents.ListingKind;
-import io.ttx.documents.persistence.DocumentRecord;
-import io.ttx.documents.persistence.DocumentStore;
+import io.ttx.documents.ListingTexts;
 import io.ttx.search.elastic.AchievementIndex;
 import io.ttx.search.elastic.DemandIndex;
+import io.ttx.search.elastic.ListingIndexer;
 import io.ttx.search.elastic.SearchDocuments;
 import io.ttx.shared.outbox.OutboxConsumer;
 import io.ttx.shared.outbox.OutboxEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,42 +32,39 @@ import java.util.List;
 class SearchConfiguration {
 
     @Bean
-    ListingIndexer<AchievementDocument> achievementIndexer(AchievementIndex index, ReactiveMongoTemplate mongo, DocumentStore documents,
-                                                           SearchProperties props, Clock clock) {
-        return new ListingIndexer<>(ListingKind.ACHIEVEMENT, AchievementDocument.class, index, mongo, documents, SearchDocuments::of,
-            props.reindexBatch(), clock);
+    ListingIndexer<AchievementSnapshot> achievementIndexer(AchievementIndex index, ListingSnapshots<AchievementSnapshot> achievements,
+                                                           ListingTexts texts, SearchProperties props, Clock clock) {
+        return new ListingIndexer<>(ListingKind.ACHIEVEMENT, index, achievements, texts, SearchDocuments::of, props.reindexBatch(), clock);
     }
 
     @Bean
-    ListingIndexer<DemandDocument> demandIndexer(DemandIndex index, ReactiveMongoTemplate mongo, DocumentStore documents,
+    ListingIndexer<DemandSnapshot> demandIndexer(DemandIndex index, ListingSnapshots<DemandSnapshot> demands, ListingTexts texts,
                                                  SearchProperties props, Clock clock) {
-        return new ListingIndexer<>(ListingKind.DEMAND, DemandDocument.class, index, mongo, documents, SearchDocuments::of,
-            props.reindexBatch(), clock);
+        return new ListingIndexer<>(ListingKind.DEMAND, index, demands, texts, SearchDocuments::of, props.reindexBatch(), clock);
     }
 
     /** First among the achievement consumers: saved-search matching (alerts) runs after it, on indexed records. */
     @Bean
     @Order(0)
-    OutboxConsumer achievementsToSearch(ListingIndexer<AchievementDocument> indexer) {
-        return OutboxConsumer.perAggregate("achievement", indexer::apply);
+    OutboxConsumer achievementsToSearch(ListingIndexer<AchievementSnapshot> indexer) {
+        return OutboxConsumer.perAggregate(AchievementEvents.AGGREGATE_TYPE, indexer::apply);
     }
 
     @Bean
     @Order(0)
-    OutboxConsumer demandsToSearch(ListingIndexer<DemandDocument> indexer) {
-        return OutboxConsumer.perAggregate("demand", indexer::apply);
+    OutboxConsumer demandsToSearch(ListingIndexer<DemandSnapshot> indexer) {
+        return OutboxConsumer.perAggregate(DemandEvents.AGGREGATE_TYPE, indexer::apply);
     }
 
     @Bean
     @Order(0)
-    OutboxConsumer documentTextToSearch(ListingIndexer<AchievementDocument> achievements, ListingIndexer<DemandDocument> demands,
-                                        DocumentStore documents) {
-        return OutboxConsumer.of("document", events -> {
-            List<String> ids = events.stream().filter(e -> e.type().equals("DocumentTextExtracted")).map(OutboxEvent::aggregateId).toList();
+    OutboxConsumer documentTextToSearch(ListingIndexer<AchievementSnapshot> achievements, ListingIndexer<DemandSnapshot> demands,
+                                        ListingTexts texts) {
+        return OutboxConsumer.of(DocumentEvents.AGGREGATE_TYPE, events -> {
+            List<String> ids = events.stream().filter(e -> e.type().equals(DocumentEvents.TEXT_EXTRACTED)).map(OutboxEvent::aggregateId).toList();
             if (ids.isEmpty()) return Mono.empty();
-            return documents.byIds(ids).collectList().flatMap(docs -> Flux.just(achievements, demands)
-                .concatMap(indexer -> indexer.refresh(ListingIndexer.anyVersion(docs.stream()
-                    .filter(d -> d.listingKind() == indexer.kind()).map(DocumentRecord::listingId).distinct().toList())))
+            return texts.listingsOf(ids).flatMap(listings -> Flux.just(achievements, demands)
+                .concatMap(indexer -> indexer.refresh(ListingIndexer.anyVersion(listings.getOrDefault(indexer.kind(), List.of()))))
                 .then());
         });
     }

@@ -4,6 +4,7 @@ import io.ttx.valuation.ValuationInput.Adjustment;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.deser.std.StdDeserializer;
@@ -36,7 +37,7 @@ final class Adjustments {
                 String text;
                 try {
                     text = value == JsonToken.VALUE_NULL ? null : factor.deserialize(p, ctxt);
-                } catch (tools.jackson.databind.DatabindException e) {
+                } catch (DatabindException e) {
                     e.prependPath(out, name);
                     throw e;
                 }

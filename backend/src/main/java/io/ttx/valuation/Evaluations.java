@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -30,10 +31,10 @@ public class Evaluations {
     private final EvaluationStore store;
     private final Scorecard scorecard;
     private final ValuationProperties props;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     Evaluations(Achievements achievements, EvaluationStore store, Scorecard scorecard, ValuationProperties props,
-                java.time.Clock clock) {
+                Clock clock) {
         this.achievements = achievements;
         this.store = store;
         this.scorecard = scorecard;

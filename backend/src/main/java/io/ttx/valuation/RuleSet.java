@@ -7,6 +7,7 @@ import io.ttx.valuation.domain.ValuationMethod;
 import io.ttx.valuation.domain.ValuationSettings;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ public record RuleSet(String version, String engineVersion, List<Band> trlBands,
 
     public RuleSet {
         trlBands = List.copyOf(trlBands);
-        methodWeights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(methodWeights));
+        methodWeights = Collections.unmodifiableMap(new LinkedHashMap<>(methodWeights));
     }
 
     /** The domain settings these rules stand for; throws IllegalArgumentException when they are inconsistent. */

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public record ValuationProperties(String ruleSetVersion, List<RuleSet.Band> trlB
             ValuationMethod::key);
         Map<String, String> scorecard = new LinkedHashMap<>(defaultScorecard());
         scorecard.putAll(canonical(scorecardWeights == null ? Map.of() : scorecardWeights, Criterion.values(), Criterion::key));
-        this.scorecardWeights = java.util.Collections.unmodifiableMap(scorecard);
+        this.scorecardWeights = Collections.unmodifiableMap(scorecard);
         this.openLicenceCaps = openLicenceCaps == null ? defaultCaps() : openLicenceCaps;
         this.parallelMonteCarlo = parallelMonteCarlo;
         ruleSet().settings(parallelMonteCarlo); // fail at start-up, not on the first request

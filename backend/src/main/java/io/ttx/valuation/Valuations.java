@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Valuations of achievements (module API). A valuation is computed off the event loop (the engine is CPU-bound: a
@@ -143,7 +144,7 @@ public class Valuations {
             d.createdAt(), d.createdBy(), methods, d.input().weights(), d.results(), d.recommended());
     }
 
-    static <T> ResultPage<T> page(List<T> items, int size, java.util.function.Function<T, String> id) {
+    static <T> ResultPage<T> page(List<T> items, int size, Function<T, String> id) {
         boolean more = items.size() > size;
         List<T> page = more ? items.subList(0, size) : items;
         return new ResultPage<>(List.copyOf(page), more ? id.apply(page.getLast()) : null);

@@ -5,7 +5,7 @@ import io.ttx.alerts.persistence.SavedSearchStore;
 import io.ttx.alerts.webhooks.WebhookTargets;
 import io.ttx.identity.CurrentUser;
 import io.ttx.identity.Role;
-import io.ttx.search.SearchProperties;
+import io.ttx.search.AchievementSearch;
 import io.ttx.testsupport.IntegrationTest;
 import io.ttx.testsupport.TestOrgs;
 import io.ttx.testsupport.Tokens;
@@ -34,7 +34,7 @@ class SavedSearchesIT extends IntegrationTest {
     @Autowired
     DeliveryStore deliveries;
     @Autowired
-    SearchProperties searchProps;
+    AchievementSearch search;
     @Autowired
     Clock clock;
 
@@ -125,7 +125,7 @@ class SavedSearchesIT extends IntegrationTest {
     void withoutTheTestSettingLoopbackAndPrivateTargetsAreRefusedAndNothingIsStored() {
         // the shared test context allows loopback (for WireMock); the production setting is exercised on the real service and store
         SavedSearches strict = new SavedSearches(store, deliveries, new WebhookTargets(false, Duration.ofSeconds(5)),
-            AlertsProperties.defaults(), searchProps, clock);
+            AlertsProperties.defaults(), search, clock);
         CurrentUser me = new CurrentUser(subject, Set.of(Role.ENTERPRISE), null, null);
         for (String url : List.of("https://127.0.0.1/hook", "https://localhost/hook", "https://[::1]/hook", "https://10.1.2.3/hook",
                 "https://192.168.1.10/hook", "https://169.254.169.254/latest", "http://127.0.0.1/hook")) {

@@ -1,6 +1,7 @@
 package io.ttx.alerts.persistence;
 
 import io.ttx.shared.stores.MongoStore;
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -58,7 +59,7 @@ public class DeliveryStore extends MongoStore<DeliveryDocument> {
         Query q = Query.query(Criteria.where("status").is(PENDING).and("nextAttemptAt").lte(now))
             .with(Sort.by(Sort.Direction.ASC, "nextAttemptAt")).limit(limit);
         q.fields().include("_id");
-        return mongo.find(q, org.bson.Document.class, COLLECTION).map(d -> d.getString("_id"));
+        return mongo.find(q, Document.class, COLLECTION).map(d -> d.getString("_id"));
     }
 
     /** A saved search's deliveries, newest first, with ids below {@code before} (the cursor). */

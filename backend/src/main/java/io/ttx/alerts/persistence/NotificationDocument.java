@@ -19,6 +19,8 @@ public record NotificationDocument(@Id String id, String recipient, String type,
                                    @Nullable Instant readAt, List<Event> pendingEvents) {
 
     public static final String TYPE_SAVED_SEARCH_MATCH = "SAVED_SEARCH_MATCH";
+    /** The aggregate type of notification events (notifications are an outbox source). */
+    public static final String AGGREGATE_TYPE = "notification";
     public static final String CREATED = "NotificationCreated";
 
     /** An event waiting for the outbox relay (same fields the relay reads from every source). */

@@ -1,5 +1,8 @@
 package io.ttx.alerts.webhooks;
 
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.handler.timeout.WriteTimeoutException;
 import io.ttx.alerts.WebhookRefused;
 import io.ttx.alerts.persistence.DeliveryDocument;
 import io.ttx.alerts.persistence.DeliveryDocument.Status;
@@ -16,6 +19,9 @@ import org.springframework.web.reactive.function.client.WebClientException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import javax.net.ssl.SSLException;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,12 +133,12 @@ public class WebhookDeliveries {
     static @Nullable String transportFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof WebhookSender.AddressRefused) return "target address refused";
-            if (t instanceof TimeoutException || t instanceof io.netty.handler.timeout.TimeoutException) return "no response in time";
-            if (t instanceof javax.net.ssl.SSLException) return "TLS handshake failed";
-            if (t instanceof java.net.ConnectException || t instanceof io.netty.channel.ConnectTimeoutException) return "could not connect";
+            if (t instanceof TimeoutException || t instanceof ReadTimeoutException || t instanceof WriteTimeoutException) return "no response in time";
+            if (t instanceof SSLException) return "TLS handshake failed";
+            if (t instanceof ConnectException || t instanceof ConnectTimeoutException) return "could not connect";
             if (t.getCause() == t) break;
         }
-        return e instanceof WebClientException || e instanceof java.io.IOException ? "request failed" : null;
+        return e instanceof WebClientException || e instanceof IOException ? "request failed" : null;
     }
 
     /** What one attempt came to. */

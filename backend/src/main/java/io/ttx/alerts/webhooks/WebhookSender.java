@@ -1,14 +1,17 @@
 package io.ttx.alerts.webhooks;
 
 import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-import org.jspecify.annotations.Nullable;
-import javax.net.ssl.TrustManagerFactory;
 
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
@@ -66,10 +69,10 @@ public class WebhookSender {
         }
     }
 
-    private static io.netty.handler.ssl.SslContext clientContext(TrustManagerFactory trust) {
+    private static SslContext clientContext(TrustManagerFactory trust) {
         try {
-            return io.netty.handler.ssl.SslContextBuilder.forClient().trustManager(trust).build();
-        } catch (javax.net.ssl.SSLException e) {
+            return SslContextBuilder.forClient().trustManager(trust).build();
+        } catch (SSLException e) {
             throw new IllegalStateException("webhook trust material cannot be used", e);
         }
     }

@@ -11,6 +11,7 @@ import io.ttx.catalogue.TransferMode;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -110,7 +111,7 @@ public final class AchievementRules {
 
     private static Offer offer(Checks c, Offer offer, boolean openLicence) {
         if (offer == null) return null;
-        List<TransferMode> modes = offer.transferModes() == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(offer.transferModes()));
+        List<TransferMode> modes = offer.transferModes() == null ? List.of() : List.copyOf(new LinkedHashSet<>(offer.transferModes()));
         if (openLicence && (modes.contains(TransferMode.EXCLUSIVE_LICENCE) || modes.contains(TransferMode.SOLE_LICENCE))) {
             c.fail("offer.transferModes", "open-licence-exclusive", "an open-licensed patent cannot be licensed exclusively or solely");
         }

@@ -4,6 +4,7 @@ import io.ttx.catalogue.AmountRange;
 import io.ttx.catalogue.LocalizedText;
 import io.ttx.catalogue.Money;
 import io.ttx.catalogue.RuleViolations.Violation;
+import io.ttx.shared.Cny;
 import io.ttx.shared.Uscc;
 import org.jspecify.annotations.Nullable;
 

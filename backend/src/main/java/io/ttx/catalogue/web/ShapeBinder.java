@@ -12,6 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,7 +51,7 @@ class ShapeBinder {
 
     private static String code(ConstraintViolation<?> v) {
         String annotation = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-        return annotation.startsWith("Not") ? "required" : annotation.toLowerCase(java.util.Locale.ROOT);
+        return annotation.startsWith("Not") ? "required" : annotation.toLowerCase(Locale.ROOT);
     }
 
     /** RFC 7396: objects merge recursively, null removes a member, anything else replaces. */

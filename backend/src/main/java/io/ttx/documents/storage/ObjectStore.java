@@ -14,6 +14,7 @@ import io.ttx.documents.DocumentProperties;
 import io.ttx.shared.stores.Async;
 import io.ttx.shared.stores.StoreProperties;
 import org.springframework.stereotype.Component;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -86,7 +87,7 @@ public class ObjectStore {
                     Item item = r.get();
                     return Map.entry(item.objectName(), item.lastModified().toInstant());
                 } catch (Exception e) {
-                    throw reactor.core.Exceptions.propagate(e);
+                    throw Exceptions.propagate(e);
                 }
             })
             .subscribeOn(Schedulers.boundedElastic()));

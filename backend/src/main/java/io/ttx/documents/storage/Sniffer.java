@@ -8,6 +8,7 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Detects a document's media type from its first bytes (magic numbers, container structure); the file name only
@@ -22,7 +23,7 @@ public class Sniffer {
     public String detect(byte[] head, int length, String filename) throws IOException {
         Metadata md = new Metadata();
         md.set(TikaCoreProperties.RESOURCE_NAME_KEY, filename);
-        try (TikaInputStream in = TikaInputStream.get(java.util.Arrays.copyOf(head, length))) {
+        try (TikaInputStream in = TikaInputStream.get(Arrays.copyOf(head, length))) {
             return detector.detect(in, md).getBaseType().toString();
         }
     }

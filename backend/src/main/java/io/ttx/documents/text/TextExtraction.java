@@ -1,5 +1,6 @@
 package io.ttx.documents.text;
 
+import io.ttx.documents.DocumentEvents;
 import io.ttx.documents.DocumentProperties;
 import io.ttx.documents.persistence.DocumentRecord;
 import io.ttx.documents.persistence.DocumentRecord.TextStatus;
@@ -8,6 +9,7 @@ import io.ttx.documents.storage.ObjectStore;
 import io.ttx.shared.outbox.OutboxConsumer;
 import io.ttx.shared.outbox.OutboxEvent;
 import io.ttx.shared.outbox.OutboxRelay;
+import io.ttx.shared.web.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,12 +52,12 @@ class TextExtraction implements OutboxConsumer {
 
     @Override
     public String aggregateType() {
-        return "document";
+        return DocumentEvents.AGGREGATE_TYPE;
     }
 
     @Override
     public Mono<Void> accept(List<OutboxEvent> events) {
-        List<String> uploaded = events.stream().filter(e -> e.type().equals("DocumentUploaded")).map(OutboxEvent::aggregateId).toList();
+        List<String> uploaded = events.stream().filter(e -> e.type().equals(DocumentEvents.UPLOADED)).map(OutboxEvent::aggregateId).toList();
         if (uploaded.isEmpty()) return Mono.empty();
         return store.byIds(uploaded).filter(d -> d.textStatus() == TextStatus.PENDING).concatMap(this::extract).then()
             .doOnSuccess(x -> relay.nudge(DocumentStore.COLLECTION));
@@ -69,13 +71,13 @@ class TextExtraction implements OutboxConsumer {
                 }
             }).subscribeOn(Schedulers.boundedElastic()).timeout(props.extractionTimeout()))
             .map(text -> new Outcome(TextStatus.EXTRACTED, text))
-            .onErrorResume(e -> !(e instanceof TimeoutException) && io.ttx.shared.web.Failures.storeUnavailable(e)
+            .onErrorResume(e -> !(e instanceof TimeoutException) && Failures.storeUnavailable(e)
                 ? Mono.error(e) // storage down: leave the event pending, retry later
                 : Mono.fromSupplier(() -> {
                     log.warn("text extraction of {} failed: {}", d.id(), e.toString());
                     return new Outcome(TextStatus.FAILED, "");
                 }))
             .flatMap(r -> store.textExtracted(d.id(), r.status(), r.text(),
-                new DocumentRecord.DocumentEvent(UUID.randomUUID().toString(), "DocumentTextExtracted", 2, clock.instant())));
+                new DocumentRecord.DocumentEvent(UUID.randomUUID().toString(), DocumentEvents.TEXT_EXTRACTED, 2, clock.instant())));
     }
 }

@@ -8,12 +8,12 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import io.ttx.catalogue.AchievementSnapshot;
+import io.ttx.catalogue.DemandSnapshot;
 import io.ttx.catalogue.TransferMode;
-import io.ttx.catalogue.persistence.AchievementDocument;
-import io.ttx.catalogue.persistence.DemandDocument;
-import io.ttx.catalogue.rules.Cny;
 import io.ttx.search.Match;
 import io.ttx.search.SearchProperties;
+import io.ttx.shared.Cny;
 import io.ttx.shared.stores.Async;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -46,13 +46,13 @@ public class MatchEngine {
     }
 
     /** Other achievements like this one. */
-    public Mono<List<Match>> similar(AchievementDocument a, int size) {
+    public Mono<List<Match>> similar(AchievementSnapshot a, int size) {
         Map<String, Object> like = SearchDocuments.of(a, List.of());
         return run(achievements, like, a.content().field().name(), a.content().region(), size, b -> b.mustNot(n -> n.ids(i -> i.values(a.id()))));
     }
 
     /** Achievements that could meet this demand: budget versus asking price, cooperation modes, region preference. */
-    public Mono<List<Match>> achievementsFor(DemandDocument d, int size) {
+    public Mono<List<Match>> achievementsFor(DemandSnapshot d, int size) {
         Map<String, Object> like = SearchDocuments.of(d, List.of());
         List<TransferMode> modes = d.content().cooperationModes() == null ? List.of() : d.content().cooperationModes();
         return run(achievements, like, d.content().field().name(), d.content().region(), size, b -> {
@@ -67,7 +67,7 @@ public class MatchEngine {
     }
 
     /** Demands this achievement could meet: the mirror of {@link #achievementsFor}. */
-    public Mono<List<Match>> demandsFor(AchievementDocument a, int size) {
+    public Mono<List<Match>> demandsFor(AchievementSnapshot a, int size) {
         Map<String, Object> like = SearchDocuments.of(a, List.of());
         List<TransferMode> modes = a.content().offer() == null || a.content().offer().transferModes() == null
             ? List.of() : a.content().offer().transferModes();

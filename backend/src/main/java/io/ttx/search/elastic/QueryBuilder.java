@@ -4,8 +4,8 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.json.JsonData;
-import io.ttx.catalogue.rules.Cny;
 import io.ttx.search.SearchQuery;
+import io.ttx.shared.Cny;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

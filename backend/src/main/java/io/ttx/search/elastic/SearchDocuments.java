@@ -1,12 +1,15 @@
 package io.ttx.search.elastic;
 
 import io.ttx.catalogue.AchievementInput;
-import io.ttx.catalogue.TransferMode;
+import io.ttx.catalogue.AchievementSnapshot;
 import io.ttx.catalogue.DemandInput;
-import io.ttx.catalogue.persistence.AchievementDocument;
-import io.ttx.catalogue.persistence.DemandDocument;
-import io.ttx.catalogue.rules.Ipc;
+import io.ttx.catalogue.DemandSnapshot;
+import io.ttx.catalogue.ListingSnapshot;
+import io.ttx.catalogue.LocalizedText;
+import io.ttx.catalogue.TransferMode;
+import org.jspecify.annotations.Nullable;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +20,14 @@ import java.util.stream.Collectors;
 public final class SearchDocuments {
     private SearchDocuments() { }
 
-    public static Map<String, Object> of(AchievementDocument d, List<String> publicDocumentTexts) {
+    public static Map<String, Object> of(AchievementSnapshot d, List<String> publicDocumentTexts) {
         AchievementInput c = d.content();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", d.id());
-        m.put("ownerOrg", d.ownerOrg());
-        m.put("title", texts(c.title().zh(), c.title().en()));
-        m.put("summary", texts(c.summary().zh(), c.summary().en()));
-        m.put("keywords", c.keywords());
-        m.put("body", join(java.util.Arrays.asList(c.problemSolved(), c.advantages(), c.technicalIndicators(), c.applications(), c.commercialAnalysis())));
+        Map<String, Object> m = headline(d, c.title(), c.summary(), c.keywords());
+        m.put("body", join(Arrays.asList(c.problemSolved(), c.advantages(), c.technicalIndicators(), c.applications(), c.commercialAnalysis())));
         m.put("docText", String.join("\n", publicDocumentTexts));
         m.put("field", c.field().name());
         m.put("ipcCodes", c.ipcCodes());
-        m.put("ipcSection", c.ipcCodes().stream().map(Ipc::section).distinct().toList());
+        m.put("ipcSection", d.ipcSections());
         m.put("trl", c.trl());
         m.put("region", c.region());
         m.put("regionPath", regionPath(c.region()));
@@ -47,15 +45,10 @@ public final class SearchDocuments {
     }
 
     /** The index's view of a technology demand: what it needs, budget, cooperation modes, region; never contacts. */
-    public static Map<String, Object> of(DemandDocument d, List<String> publicDocumentTexts) {
+    public static Map<String, Object> of(DemandSnapshot d, List<String> publicDocumentTexts) {
         DemandInput c = d.content();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", d.id());
-        m.put("ownerOrg", d.ownerOrg());
-        m.put("title", texts(c.title().zh(), c.title().en()));
-        m.put("summary", texts(c.summary().zh(), c.summary().en()));
-        m.put("keywords", c.keywords() == null ? List.of() : c.keywords());
-        m.put("body", join(java.util.Arrays.asList(c.technicalIndicators(), c.problemToSolve(), c.currentBasis())));
+        Map<String, Object> m = headline(d, c.title(), c.summary(), c.keywords() == null ? List.of() : c.keywords());
+        m.put("body", join(Arrays.asList(c.technicalIndicators(), c.problemToSolve(), c.currentBasis())));
         m.put("docText", String.join("\n", publicDocumentTexts));
         m.put("field", c.field().name());
         m.put("region", c.region());
@@ -70,10 +63,21 @@ public final class SearchDocuments {
         return m;
     }
 
+    /** The fields every kind of listing starts with. */
+    private static Map<String, Object> headline(ListingSnapshot d, LocalizedText title, LocalizedText summary, @Nullable List<String> keywords) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id());
+        m.put("ownerOrg", d.ownerOrg());
+        m.put("title", texts(title.zh(), title.en()));
+        m.put("summary", texts(summary.zh(), summary.en()));
+        m.put("keywords", keywords);
+        return m;
+    }
+
     /** A {@code {zh, en}} object of a search hit's source as the API's localized text. */
-    static io.ttx.catalogue.LocalizedText localized(Object o) {
+    static LocalizedText localized(Object o) {
         Map<?, ?> m = o instanceof Map<?, ?> map ? map : Map.of();
-        return new io.ttx.catalogue.LocalizedText((String) m.get("zh"), (String) m.get("en"));
+        return new LocalizedText((String) m.get("zh"), (String) m.get("en"));
     }
 
     /** A city code also files under its province ({@code 330100} -> {@code 330000}), so a province filter finds its cities. */

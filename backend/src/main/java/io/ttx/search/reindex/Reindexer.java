@@ -1,20 +1,17 @@
 package io.ttx.search.reindex;
 
-import io.ttx.documents.persistence.DocumentStore;
+import io.ttx.documents.ListingTexts;
 import io.ttx.identity.CurrentUser;
-import io.ttx.search.ListingIndexer;
 import io.ttx.search.SearchProperties;
+import io.ttx.search.elastic.ListingIndexer;
 import io.ttx.search.elastic.SearchIndex;
+import io.ttx.search.persistence.ReindexJobStore;
 import io.ttx.shared.Ids;
 import io.ttx.shared.MalformedInput;
 import io.ttx.shared.jobs.Leases;
 import io.ttx.shared.web.FieldErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -25,7 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * Rebuilds search indices without downtime. Per alias: note the time, create the next generation (refresh off),
@@ -42,19 +42,18 @@ public class Reindexer {
     /** Document text extracted while loading is caught up through documents uploaded this long before the start. */
     private static final Duration EXTRACTION_WINDOW = Duration.ofHours(1);
     private final List<ListingIndexer<?>> indexers;
-    private final ReactiveMongoTemplate mongo;
+    private final ReindexJobStore jobs;
     private final Leases leases;
-    private final DocumentStore documents;
+    private final ListingTexts texts;
     private final SearchProperties props;
     private final Clock clock;
-    private final java.util.concurrent.atomic.AtomicBoolean runningHere = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean runningHere = new AtomicBoolean();
 
-    Reindexer(List<ListingIndexer<?>> indexers, ReactiveMongoTemplate mongo, Leases leases, DocumentStore documents,
-              SearchProperties props, Clock clock) {
+    Reindexer(List<ListingIndexer<?>> indexers, ReindexJobStore jobs, Leases leases, ListingTexts texts, SearchProperties props, Clock clock) {
         this.indexers = indexers;
-        this.mongo = mongo;
+        this.jobs = jobs;
         this.leases = leases;
-        this.documents = documents;
+        this.texts = texts;
         this.props = props;
         this.clock = clock;
     }
@@ -74,13 +73,13 @@ public class Reindexer {
             .filter(i -> requested.isEmpty() || requested.contains(i.index().alias())).toList();
         // the lease keeps other replicas out; the flag this one (its own lease would let it in again)
         if (!runningHere.compareAndSet(false, true)) return Mono.error(new ReindexRunning());
-        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean started = new AtomicBoolean();
         return leases.acquire(LEASE, props.reindexLease()).flatMap(held -> {
             if (!held) return Mono.<ReindexJob>error(new ReindexRunning());
             Instant now = clock.instant();
             List<ReindexJob.Target> targets = chosen.stream().map(i -> new ReindexJob.Target(i.index().alias(), null, null, 0, 0, false)).toList();
             ReindexJob job = new ReindexJob(Ids.next("rix", now), ReindexJob.Status.RUNNING, user.subject(), now, now, null, targets, null);
-            return mongo.insert(job).doOnNext(saved -> {
+            return jobs.insert(job).doOnNext(saved -> {
                 started.set(true);
                 runInBackground(saved, chosen);
             });
@@ -91,7 +90,7 @@ public class Reindexer {
 
     /** The job as stored, INTERRUPTED when it says RUNNING but its replica stopped renewing it. */
     public Mono<ReindexJob> get(String id) {
-        return mongo.findById(id, ReindexJob.class).switchIfEmpty(Mono.error(new ReindexJobNotFound())).map(j ->
+        return jobs.find(id).switchIfEmpty(Mono.error(new ReindexJobNotFound())).map(j ->
             j.status() == ReindexJob.Status.RUNNING && j.heartbeatAt().plus(props.reindexLease()).isBefore(clock.instant())
                 ? j.with(ReindexJob.Status.INTERRUPTED, j.indices(), null, "The replica running the reindex stopped; start it again.", j.heartbeatAt())
                 : j);
@@ -102,8 +101,7 @@ public class Reindexer {
         Disposable heartbeat = Flux.interval(props.reindexLease().dividedBy(4))
             // only the heartbeat field: a whole-document save here could land after a newer progress save and undo it
             .concatMap(t -> leases.acquire(LEASE, props.reindexLease())
-                .then(Mono.defer(() -> mongo.updateFirst(Query.query(Criteria.where("_id").is(job.id())),
-                    Update.update("heartbeatAt", clock.instant()), ReindexJob.class)))
+                .then(Mono.defer(() -> jobs.heartbeat(job.id(), clock.instant())))
                 .onErrorResume(e -> Mono.empty()))
             .subscribe();
         Flux.range(0, chosen.size())
@@ -127,7 +125,7 @@ public class Reindexer {
         return index.ready().then(index.current()).flatMap(from -> {
             String to = index.nextAfter(from);
             log.info("search reindex: building {} for alias {} (was {})", to, index.alias(), from);
-            java.util.concurrent.atomic.AtomicLong copied = new java.util.concurrent.atomic.AtomicLong();
+            AtomicLong copied = new AtomicLong();
             // every step is deferred: the stored progress must be computed when the step runs, not when it is assembled
             Mono<Void> load = index.drop(to).then(index.create(to)).then(index.refreshInterval(to, "-1"))
                 .then(progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, 0, 0, false)))
@@ -146,7 +144,7 @@ public class Reindexer {
 
     private Mono<Long> catchUp(ListingIndexer<?> indexer, Instant since) {
         Mono<Long> changed = indexer.refreshChangedSince(since);
-        Mono<Long> withNewText = documents.listingsWithUploadsSince(indexer.kind(), since.minus(EXTRACTION_WINDOW))
+        Mono<Long> withNewText = texts.listingsWithUploadsSince(indexer.kind(), since.minus(EXTRACTION_WINDOW))
             .buffer(500).concatMap(ids -> indexer.refresh(ListingIndexer.anyVersion(ids)).thenReturn((long) ids.size()))
             .reduce(0L, Long::sum);
         return changed.zipWith(withNewText, Long::sum);
@@ -159,7 +157,7 @@ public class Reindexer {
     }
 
     /** Saves the job with one target changed, when subscribed (never at assembly). */
-    private Mono<Void> progress(AtomicReference<ReindexJob> state, int n, java.util.function.UnaryOperator<ReindexJob.Target> change) {
+    private Mono<Void> progress(AtomicReference<ReindexJob> state, int n, UnaryOperator<ReindexJob.Target> change) {
         return Mono.defer(() -> {
             ReindexJob j = state.get();
             List<ReindexJob.Target> targets = new ArrayList<>(j.indices());
@@ -170,6 +168,6 @@ public class Reindexer {
 
     private Mono<Void> save(AtomicReference<ReindexJob> state, ReindexJob next) {
         state.set(next);
-        return mongo.save(next).then();
+        return jobs.save(next).then();
     }
 }

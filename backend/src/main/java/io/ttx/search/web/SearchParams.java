@@ -3,10 +3,10 @@ package io.ttx.search.web;
 import io.ttx.catalogue.TechField;
 import io.ttx.catalogue.TradeMethod;
 import io.ttx.catalogue.TransferMode;
-import io.ttx.catalogue.rules.Cny;
+import io.ttx.search.SearchQuery;
+import io.ttx.shared.Cny;
 import io.ttx.shared.MalformedInput;
 import io.ttx.shared.Uscc;
-import io.ttx.search.SearchQuery;
 import io.ttx.shared.web.FieldErrors;
 import org.springframework.util.MultiValueMap;
 

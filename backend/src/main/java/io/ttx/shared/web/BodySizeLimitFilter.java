@@ -12,6 +12,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ class BodySizeLimitFilter implements WebFilter, Ordered {
     BodySizeLimitFilter(ProblemWriter writer, WebProperties props, ObjectProvider<BodySizeLimit> contributed) {
         this.writer = writer;
         this.defaultLimit = props.maxBodySize();
-        java.util.ArrayList<Map.Entry<PathPattern, DataSize>> all = new java.util.ArrayList<>();
+        ArrayList<Map.Entry<PathPattern, DataSize>> all = new ArrayList<>();
         props.maxBodySizes().forEach((k, v) -> all.add(Map.entry(PathPatternParser.defaultInstance.parse(k), v)));
         contributed.orderedStream().forEach(l -> all.add(Map.entry(PathPatternParser.defaultInstance.parse(l.pathPattern()), l.limit())));
         this.limits = List.copyOf(all);

@@ -1,7 +1,9 @@
 package io.ttx.shared.web;
 
+import co.elastic.clients.transport.TransportException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import io.minio.errors.ServerException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 
@@ -18,8 +20,8 @@ public final class Failures {
             if (t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException
                 || t instanceof MongoTimeoutException || t instanceof MongoSocketException
                 || t instanceof ConnectException || t instanceof TimeoutException
-                || t instanceof co.elastic.clients.transport.TransportException
-                || t instanceof io.minio.errors.ServerException
+                || t instanceof TransportException
+                || t instanceof ServerException
                 || (t instanceof IOException && t.getClass().getName().startsWith("okhttp3"))) {
                 return true;
             }

@@ -10,6 +10,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Turns Bean Validation and JSON binding failures into {@code errors[{field, code, message}]} entries. */
@@ -29,7 +30,7 @@ public final class FieldErrors {
             case "Min", "Max", "DecimalMin", "DecimalMax", "Positive", "PositiveOrZero", "Negative", "NegativeOrZero" -> "range";
             case "Pattern", "Email" -> "pattern";
             case "Digits" -> "scale";
-            default -> constraint.toLowerCase(java.util.Locale.ROOT);
+            default -> constraint.toLowerCase(Locale.ROOT);
         };
         return of(field, code, e.getDefaultMessage() == null ? "is invalid" : e.getDefaultMessage());
     }

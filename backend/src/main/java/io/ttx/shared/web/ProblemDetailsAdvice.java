@@ -1,6 +1,7 @@
 package io.ttx.shared.web;
 
 import io.ttx.shared.DomainException;
+import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,12 +10,14 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -70,7 +73,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    Mono<ResponseEntity<Object>> onConstraint(jakarta.validation.ConstraintViolationException ex, ServerWebExchange exchange) {
+    Mono<ResponseEntity<Object>> onConstraint(ConstraintViolationException ex, ServerWebExchange exchange) {
         List<Map<String, String>> errors = ex.getConstraintViolations().stream()
             .map(v -> FieldErrors.of(v.getPropertyPath().toString().replaceFirst("^[^.]+\\.", ""), "invalid", v.getMessage())).toList();
         return validationFailed(errors, exchange);
@@ -78,7 +81,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @Override
     protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
-            org.springframework.web.method.annotation.HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status,
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status,
             ServerWebExchange exchange) {
         List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
             .flatMap(r -> r.getResolvableErrors().stream().map(e -> FieldErrors.of(
@@ -137,6 +140,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static Mono<ResponseEntity<Object>> respond(ProblemDetail pd) {
-        return Mono.just(ResponseEntity.status(pd.getStatus()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd));
+        return Mono.just(ResponseEntity.status(pd.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd));
     }
 }

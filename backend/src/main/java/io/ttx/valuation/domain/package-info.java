@@ -3,5 +3,7 @@
  * range. No Spring, Mongo or Elasticsearch types, so every rule is unit-tested on its own and two implementations of
  * the specification (docs/valuation.md) produce the same figures to the fen.
  */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.ttx.valuation.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,8 @@ package io.ttx.valuation.web;
 
 import org.jspecify.annotations.Nullable;
 
+import java.util.Locale;
+
 /** Escaping and number display for the report. Every piece of text that reaches the page goes through {@link #esc}. */
 final class Html {
     private Html() { }
@@ -43,6 +45,6 @@ final class Html {
 
     /** A number for SVG coordinates: one decimal, dot as separator whatever the locale. */
     static String n(double value) {
-        return String.format(java.util.Locale.ROOT, "%.1f", value);
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 }

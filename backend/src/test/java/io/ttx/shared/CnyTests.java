@@ -1,4 +1,4 @@
-package io.ttx.catalogue.rules;
+package io.ttx.shared;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,11 +1,15 @@
-package io.ttx.catalogue.rules;
+package io.ttx.shared;
 
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
-/** CNY amounts as they travel: decimal strings in yuan with at most two decimals, stored as integer fen. */
+/**
+ * CNY amounts as they travel: decimal strings in yuan with at most two decimals, stored as integer fen. In the shared
+ * kernel because every capability must convert the same way: the catalogue stores prices and budgets in fen, search
+ * filters on them and shows them again as yuan.
+ */
 public final class Cny {
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
 

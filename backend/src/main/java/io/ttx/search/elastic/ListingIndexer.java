@@ -1,17 +1,15 @@
-package io.ttx.search;
+package io.ttx.search.elastic;
 
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import io.ttx.catalogue.ListingStatus;
-import io.ttx.catalogue.persistence.ListingRecord;
+import io.ttx.catalogue.ListingSnapshot;
+import io.ttx.catalogue.ListingSnapshots;
 import io.ttx.documents.ListingKind;
-import io.ttx.documents.persistence.DocumentStore;
-import io.ttx.search.elastic.SearchIndex;
+import io.ttx.documents.ListingTexts;
 import io.ttx.shared.outbox.OutboxEvent;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,30 +28,30 @@ import java.util.function.BiFunction;
  * current record is read and either indexed (published, unexpired) or deleted, in one bulk request with external
  * versions. An event is done only when Elasticsearch acknowledged its item; any failed item fails the batch, which
  * the relay retries (the successful items are idempotent). The same code bulk-loads a new index generation.
+ * Listings come from the catalogue's snapshots, their public document text from the documents capability.
  */
-public class ListingIndexer<D extends ListingRecord<?, D>> {
+public class ListingIndexer<S extends ListingSnapshot> {
+    private static final Logger log = LoggerFactory.getLogger(ListingIndexer.class);
     private final ListingKind kind;
-    private final Class<D> type;
     private final SearchIndex index;
-    private final ReactiveMongoTemplate mongo;
-    private final DocumentStore documents;
-    private final BiFunction<D, List<String>, Map<String, Object>> toSearchDocument;
+    private final ListingSnapshots<S> listings;
+    private final ListingTexts texts;
+    private final BiFunction<S, List<String>, Map<String, Object>> toSearchDocument;
     private final int batch;
     private final Clock clock;
 
     /** @param batch records per MongoDB reply and per bulk request when a whole generation is loaded */
-    public ListingIndexer(ListingKind kind, Class<D> type, SearchIndex index, ReactiveMongoTemplate mongo, DocumentStore documents,
-                          BiFunction<D, List<String>, Map<String, Object>> toSearchDocument, int batch, Clock clock) {
+    public ListingIndexer(ListingKind kind, SearchIndex index, ListingSnapshots<S> listings, ListingTexts texts,
+                          BiFunction<S, List<String>, Map<String, Object>> toSearchDocument, int batch, Clock clock) {
         this.kind = kind;
-        this.type = type;
         this.index = index;
-        this.mongo = mongo;
-        this.documents = documents;
+        this.listings = listings;
+        this.texts = texts;
         this.toSearchDocument = toSearchDocument;
         this.batch = batch;
         this.clock = clock;
         index.whenCreated(alias -> copyAll(alias).count()
-            .doOnNext(n -> { if (n > 0) org.slf4j.LoggerFactory.getLogger(ListingIndexer.class).info("filled the new {} index from MongoDB ({} batches)", alias, n); }));
+            .doOnNext(n -> { if (n > 0) log.info("filled the new {} index from MongoDB ({} batches)", alias, n); }));
     }
 
     public ListingKind kind() {
@@ -82,16 +80,17 @@ public class ListingIndexer<D extends ListingRecord<?, D>> {
 
     private Mono<Set<String>> refreshEach(Map<String, Long> minimumVersions) {
         if (minimumVersions.isEmpty()) return Mono.just(Set.of());
-        return mongo.find(Query.query(Criteria.where("_id").in(minimumVersions.keySet())), type).collectMap(ListingRecord::id)
+        return listings.snapshots(minimumVersions.keySet()).collectMap(ListingSnapshot::id)
             .flatMap(found -> {
                 Set<String> failed = new HashSet<>();
-                List<D> live = new ArrayList<>();
+                List<S> live = new ArrayList<>();
                 List<BulkOperation> ops = new ArrayList<>();
+                Instant now = clock.instant();
                 for (var e : minimumVersions.entrySet()) {
-                    D d = found.get(e.getKey());
+                    S d = found.get(e.getKey());
                     if (d == null) ops.add(delete(e.getKey(), null));
                     else if (d.version() < e.getValue()) failed.add(d.id()); // a lagging read: try again later
-                    else if (isLive(d)) live.add(d);
+                    else if (d.liveAt(now)) live.add(d);
                     else ops.add(delete(d.id(), d.version()));
                 }
                 return indexOperations(live, index.alias()).flatMap(indexOps -> {
@@ -106,39 +105,26 @@ public class ListingIndexer<D extends ListingRecord<?, D>> {
 
     /** Re-indexes every listing changed at or after {@code since} (the catch-up after an index generation was built). */
     public Mono<Long> refreshChangedSince(Instant since) {
-        Query q = Query.query(Criteria.where("updatedAt").gte(since));
-        q.fields().include("_id");
-        return mongo.find(q, org.bson.Document.class, mongo.getCollectionName(type)).map(d -> d.getString("_id"))
-            .buffer(500).concatMap(ids -> {
-                Map<String, Long> any = new LinkedHashMap<>();
-                ids.forEach(id -> any.put(id, 0L));
-                return refresh(any).thenReturn(ids.size());
-            }).reduce(0L, Long::sum);
+        return listings.idsChangedSince(since).buffer(500)
+            .concatMap(ids -> refresh(anyVersion(ids)).thenReturn(ids.size()))
+            .reduce(0L, Long::sum);
     }
 
     /** Loads every live listing into {@code target} (a new generation, not yet behind the alias); emits each batch's size. */
     public Flux<Integer> copyAll(String target) {
-        Query q = Query.query(Criteria.where("status").is(ListingStatus.PUBLISHED.name()).and("expiresAt").gt(clock.instant()));
-        q.fields().exclude("history").exclude("pendingEvents");
-        // replies of `batch` records: without it a server may answer with every record at once (the dev stack's
-        // MongoDB does, and 100,000 achievements make a 300 MB reply, over the driver's 48 MB limit)
-        q.cursorBatchSize(batch);
-        return mongo.find(q, type).buffer(batch)
+        // MongoDB replies of `batch` records (never the whole collection in one reply), bulk requests of as many
+        return listings.live(batch).buffer(batch)
             .concatMap(records -> indexOperations(records, target).flatMap(ops -> send(ops, target)).flatMap(refused -> refused.isEmpty()
                 ? Mono.just(records.size())
                 : Mono.error(new IllegalStateException(refused.size() + " listings could not be indexed into " + target))));
     }
 
-    private boolean isLive(D d) {
-        return d.status() == ListingStatus.PUBLISHED && d.expiresAt() != null && d.expiresAt().isAfter(clock.instant());
-    }
-
-    private Mono<List<BulkOperation>> indexOperations(List<D> records, String target) {
+    private Mono<List<BulkOperation>> indexOperations(List<S> records, String target) {
         if (records.isEmpty()) return Mono.just(List.of());
-        return documents.publicTextsOf(kind, records.stream().map(ListingRecord::id).toList()).map(texts -> {
+        return texts.publicTextsOf(kind, records.stream().map(ListingSnapshot::id).toList()).map(byListing -> {
             List<BulkOperation> ops = new ArrayList<>();
-            for (D d : records) {
-                Map<String, Object> doc = toSearchDocument.apply(d, texts.getOrDefault(d.id(), List.of()));
+            for (S d : records) {
+                Map<String, Object> doc = toSearchDocument.apply(d, byListing.getOrDefault(d.id(), List.of()));
                 ops.add(BulkOperation.of(o -> o.index(i -> i.index(target).id(d.id()).version(d.version())
                     .versionType(VersionType.ExternalGte).document(doc))));
             }

@@ -1,0 +1,17 @@
+package io.ttx.documents;
+
+/**
+ * The events a document records (module API), stored in its metadata record and relayed by the outbox. Consumers
+ * (the search index refreshes a listing when its document text was extracted) compare an event's type with these
+ * names rather than repeating string literals; the names are stored, so they never change.
+ */
+public final class DocumentEvents {
+    /** The aggregate type of these events: the outbox source over the {@code documents} collection. */
+    public static final String AGGREGATE_TYPE = "document";
+    /** Metadata written after the object was stored; starts text extraction for public PDF and Office documents. */
+    public static final String UPLOADED = "DocumentUploaded";
+    /** Extraction ended (text recorded, or marked failed): the listing's public document text may have changed. */
+    public static final String TEXT_EXTRACTED = "DocumentTextExtracted";
+
+    private DocumentEvents() { }
+}

@@ -1,0 +1,51 @@
+package io.ttx.documents;
+
+import io.ttx.documents.persistence.DocumentRecord;
+import io.ttx.documents.persistence.DocumentStore;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The text extracted from listings' public documents (module API), for the search index: what to index with a
+ * listing, and which listings a text extraction concerns. Confidential documents are never extracted, so nothing
+ * here can reveal them. No caller checks: only the public text of the listings is given out.
+ */
+@Service
+public class ListingTexts {
+    private final DocumentStore store;
+
+    ListingTexts(DocumentStore store) {
+        this.store = store;
+    }
+
+    /** The extracted text of the public documents of these listings, by listing id (one query for a whole batch). */
+    public Mono<Map<String, List<String>>> publicTextsOf(ListingKind kind, Collection<String> listingIds) {
+        return store.publicTextsOf(kind, listingIds);
+    }
+
+    /** Listings of this kind with a document uploaded at or after {@code since} (their text may have been extracted since). */
+    public Flux<String> listingsWithUploadsSince(ListingKind kind, Instant since) {
+        return store.listingsWithUploadsSince(kind, since);
+    }
+
+    /** The listings these documents belong to, each once, by kind (documents that no longer exist are left out). */
+    public Mono<Map<ListingKind, List<String>>> listingsOf(List<String> documentIds) {
+        if (documentIds.isEmpty()) return Mono.just(Map.of());
+        return store.byIds(documentIds).collectList().map(docs -> {
+            Map<ListingKind, List<String>> out = new EnumMap<>(ListingKind.class);
+            for (DocumentRecord d : docs) {
+                List<String> ids = out.computeIfAbsent(d.listingKind(), k -> new ArrayList<>());
+                if (!ids.contains(d.listingId())) ids.add(d.listingId());
+            }
+            return out;
+        });
+    }
+}

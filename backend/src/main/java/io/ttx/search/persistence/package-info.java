@@ -1,0 +1,4 @@
+@NullMarked
+package io.ttx.search.persistence;
+
+import org.jspecify.annotations.NullMarked;
