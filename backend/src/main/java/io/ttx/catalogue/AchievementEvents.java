@@ -23,5 +23,12 @@ public final class AchievementEvents {
     /** A valuation's range became the achievement's public price hint. */
     public static final String PRICE_HINT_PUBLISHED = "AchievementPriceHintPublished";
 
+    /** A change of the published achievement waits for review (the published content stays). */
+    public static final String REVISION_SUBMITTED = "AchievementRevisionSubmitted";
+    /** A review approved the pending revision: the published content changed. */
+    public static final String REVISION_APPROVED = "AchievementRevisionApproved";
+    /** The pending revision was dropped (review, withdrawal, expiry, or taken back by the owner). */
+    public static final String REVISION_DROPPED = "AchievementRevisionDropped";
+
     private AchievementEvents() { }
 }

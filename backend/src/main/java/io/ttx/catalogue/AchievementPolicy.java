@@ -47,7 +47,7 @@ final class AchievementPolicy implements ListingPolicy<AchievementInput, Achieve
 
     @Override
     public AchievementDocument blank(String id, String ownerOrg, String createdBy, Instant now, AchievementInput content) {
-        return new AchievementDocument(id, ownerOrg, createdBy, ListingStatus.DRAFT, 0, now, now, null, null, content, null, null,
+        return new AchievementDocument(id, ownerOrg, createdBy, ListingStatus.DRAFT, 0, now, now, null, null, content, null, null, null,
             List.of(), List.of());
     }
 
@@ -62,10 +62,18 @@ final class AchievementPolicy implements ListingPolicy<AchievementInput, Achieve
     }
 
     @Override
+    public AchievementInput withImmediate(AchievementInput p, AchievementInput proposed) {
+        return new AchievementInput(p.title(), p.summary(), p.problemSolved(), p.advantages(), p.technicalIndicators(),
+            p.applications(), p.commercialAnalysis(), p.keywords(), p.field(), p.ipcCodes(), p.industryCode(), p.region(),
+            p.trl(), p.stage(), p.form(), p.ownerType(), p.inventors(), proposed.contact(), p.patents(), p.openLicence(),
+            p.openLicenceFee(), proposed.encumbrances(), p.offer());
+    }
+
+    @Override
     public AchievementView view(CurrentUser user, AchievementDocument d, ListingStatus status) {
         AchievementInput c = ListingAccess.seesFull(user, d.ownerOrg()) ? d.content() : publicContent(d.content());
         return new AchievementView(d.id(), d.ownerOrg(), status, d.version(), d.createdAt(), d.updatedAt(), d.publishedAt(),
-            d.expiresAt(), d.priceHint(), c);
+            d.expiresAt(), d.priceHint(), c, ListingAccess.seesRevisions(user, d.ownerOrg()) ? d.pendingRevision() : null);
     }
 
     /** What everyone may see: contact details and encumbrances stay with the owner until an NDA. */

@@ -31,7 +31,8 @@ class CatalogueConfiguration {
                 new Index().on("status", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("status_id"),
                 new Index().on("status", Sort.Direction.ASC).on("expiresAt", Sort.Direction.ASC).named("status_expiry"),
                 new Index().on("pendingEvents.id", Sort.Direction.ASC).sparse().named("pending_events"),
-                new Index().on("updatedAt", Sort.Direction.ASC).named("updated"))
+                new Index().on("updatedAt", Sort.Direction.ASC).named("updated"),
+                new Index().on("pendingRevision.status", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).sparse().named("revision_id"))
             .concatMap(mongo.indexOps(collection)::createIndex)));
     }
 }

@@ -18,5 +18,12 @@ public final class DemandEvents {
     public static final String RENEWED = "DemandRenewed";
     public static final String EXPIRED = "DemandExpired";
 
+    /** A change of the published demand waits for review (the published content stays). */
+    public static final String REVISION_SUBMITTED = "DemandRevisionSubmitted";
+    /** A review approved the pending revision: the published content changed. */
+    public static final String REVISION_APPROVED = "DemandRevisionApproved";
+    /** The pending revision was dropped (review, withdrawal, expiry, or taken back by the owner). */
+    public static final String REVISION_DROPPED = "DemandRevisionDropped";
+
     private DemandEvents() { }
 }

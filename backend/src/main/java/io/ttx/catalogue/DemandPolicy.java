@@ -53,7 +53,7 @@ final class DemandPolicy implements ListingPolicy<DemandInput, DemandDocument, D
 
     @Override
     public DemandDocument blank(String id, String ownerOrg, String createdBy, Instant now, DemandInput content) {
-        return new DemandDocument(id, ownerOrg, createdBy, ListingStatus.DRAFT, 0, now, now, null, null, content, null, List.of(), List.of());
+        return new DemandDocument(id, ownerOrg, createdBy, ListingStatus.DRAFT, 0, now, now, null, null, content, null, null, List.of(), List.of());
     }
 
     @Override
@@ -81,10 +81,16 @@ final class DemandPolicy implements ListingPolicy<DemandInput, DemandDocument, D
         return d.withBudgetFen(budgetFen(d.content()));
     }
 
+    /** A demand has nothing the public does not see: every change of a published demand is reviewed (when reviews are on). */
+    @Override
+    public DemandInput withImmediate(DemandInput published, DemandInput proposed) {
+        return published;
+    }
+
     @Override
     public DemandView view(CurrentUser user, DemandDocument d, ListingStatus status) {
         return new DemandView(d.id(), d.ownerOrg(), status, d.version(), d.createdAt(), d.updatedAt(), d.publishedAt(), d.expiresAt(),
-            d.content());
+            d.content(), ListingAccess.seesRevisions(user, d.ownerOrg()) ? d.pendingRevision() : null);
     }
 
     private static @Nullable Long budgetFen(DemandInput c) {

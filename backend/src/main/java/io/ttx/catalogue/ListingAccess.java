@@ -21,6 +21,11 @@ final class ListingAccess {
         return user.belongsTo(ownerOrg) || seesEverything(user);
     }
 
+    /** Pending revisions are for the owner organisation and the reviewers (brokers, admins). */
+    static boolean seesRevisions(CurrentUser user, String ownerOrg) {
+        return user.belongsTo(ownerOrg) || user.hasAny(Role.BROKER, Role.ADMIN);
+    }
+
     static boolean sees(CurrentUser user, String ownerOrg, ListingStatus status) {
         return seesFull(user, ownerOrg) || status.isPublic();
     }

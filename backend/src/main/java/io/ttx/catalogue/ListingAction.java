@@ -4,7 +4,13 @@ package io.ttx.catalogue;
 public enum ListingAction {
     CREATE("Created"), EDIT("Edited"), SUBMIT("Submitted"), APPROVE("Published"), REQUEST_CHANGES("ChangesRequested"),
     REJECT("Rejected"), WITHDRAW("Withdrawn"), RENEW("Renewed"), EXPIRE("Expired"), DELETE("Deleted"),
-    PRICE_HINT("PriceHintPublished");
+    PRICE_HINT("PriceHintPublished"),
+    /** A change to a published listing, kept aside until a review (the published content stays as it is). */
+    REVISION_SUBMITTED("RevisionSubmitted"),
+    /** A review approved the pending revision: it became the published content. */
+    REVISION_APPROVED("RevisionApproved"),
+    /** The pending revision was dropped: by a review (changes requested, rejected), withdrawal, expiry or an edit back. */
+    REVISION_DROPPED("RevisionDropped");
 
     private final String event;
 

@@ -1,5 +1,6 @@
 package io.ttx.catalogue;
 
+import io.ttx.catalogue.PendingRevision.RevisionStatus;
 import io.ttx.catalogue.persistence.ListingRecord;
 import io.ttx.identity.CurrentUser;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,22 @@ public abstract class ListingCatalogue<C extends Record, D extends ListingRecord
      * organisation's (the review queue is {@code status=UNDER_REVIEW}). Newest first, {@code size} per page.
      */
     public Mono<ListingPage<V>> list(CurrentUser user, boolean mine, List<ListingStatus> statuses, @Nullable String after, int size) {
-        return lifecycle.page(user, mine, statuses, after, size);
+        return lifecycle.page(user, mine, statuses, null, after, size);
+    }
+
+    /** As {@link #list}, only listings with a pending revision in {@code revision} (the reviewers' queue of changes). */
+    public Mono<ListingPage<V>> list(CurrentUser user, boolean mine, List<ListingStatus> statuses, @Nullable RevisionStatus revision,
+                                     @Nullable String after, int size) {
+        return lifecycle.page(user, mine, statuses, revision, after, size);
+    }
+
+    /**
+     * Called before a public document is added to a listing: true when the document must wait for a review of the
+     * listing (a published listing whose changes are reviewed, which then shows a pending revision to its reviewers);
+     * false, with nothing written, otherwise. Only the owner organisation's staff may add documents (403).
+     */
+    public Mono<Boolean> submitDocumentForReview(CurrentUser user, String id, String filename) {
+        return lifecycle.submitDocument(user, id, "new public document " + filename);
     }
 
     /** The caller's grant on a listing it can see (404 when it cannot). */

@@ -7,8 +7,10 @@ import org.jspecify.annotations.Nullable;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,12 +38,37 @@ final class ListingChanges {
         boolean publishing = next == ListingStatus.PUBLISHED && d.status() != ListingStatus.PUBLISHED;
         Instant publishedAt = publishing && action != ListingAction.RENEW ? now : d.publishedAt();
         Instant expiresAt = publishing || action == ListingAction.RENEW ? policy.expiry(d, now) : d.expiresAt();
-        List<String> changed = action == ListingAction.EDIT ? changedFields(d.content(), content) : null;
         List<HistoryEntry> history = new ArrayList<>(d.history());
-        history.add(new HistoryEntry(now, actor.by(), actor.org(), action, from, next, actor.note(), changed));
         List<PendingEvent> events = new ArrayList<>(d.pendingEvents());
-        events.add(new PendingEvent(UUID.randomUUID().toString(), action.eventType(policy.aggregate()), version, now));
-        return policy.derive(d.next(next, version, now, publishedAt, expiresAt, content, List.copyOf(history), List.copyOf(events)));
+        history.add(new HistoryEntry(now, actor.by(), actor.org(), action, from, next, actor.note(), changed(d, action, content)));
+        events.add(event(policy, action, version, now));
+        D current = d;
+        if (d.pendingRevision() != null && (action == ListingAction.WITHDRAW || action == ListingAction.EXPIRE)) {
+            // a listing that is no longer public has nothing to revise: the revision goes, and the trail says so
+            history.add(new HistoryEntry(now, actor.by(), actor.org(), ListingAction.REVISION_DROPPED, next, next,
+                action == ListingAction.WITHDRAW ? "withdrawn" : "expired", null));
+            events.add(event(policy, ListingAction.REVISION_DROPPED, version, now));
+            current = d.withRevision(null);
+        }
+        return policy.derive(current.next(next, version, now, publishedAt, expiresAt, content, List.copyOf(history), List.copyOf(events)));
+    }
+
+    private static PendingEvent event(ListingPolicy<?, ?, ?> policy, ListingAction action, long version, Instant now) {
+        return new PendingEvent(UUID.randomUUID().toString(), action.eventType(policy.aggregate()), version, now);
+    }
+
+    /** The fields an edit changed: of the content, or of the pending revision against the published content. */
+    private static <C extends Record> @Nullable List<String> changed(ListingRecord<C, ?> d, ListingAction action, C content) {
+        return switch (action) {
+            case EDIT, REVISION_APPROVED -> changedFields(d.content(), content);
+            case REVISION_SUBMITTED -> {
+                // what changed at once (contact, encumbrances) and what the revision would change
+                Set<String> fields = new LinkedHashSet<>(changedFields(d.content(), content));
+                if (d.pendingRevision() != null) fields.addAll(changedFields(content, d.pendingRevision().content()));
+                yield List.copyOf(fields);
+            }
+            default -> null;
+        };
     }
 
     /** Top-level fields whose values differ, for the trail of an edit. */

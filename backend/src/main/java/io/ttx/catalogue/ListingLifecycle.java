@@ -1,6 +1,9 @@
 package io.ttx.catalogue;
 
 import io.ttx.catalogue.ListingChanges.Actor;
+import io.ttx.catalogue.PendingRevision.RevisionStatus;
+import io.ttx.catalogue.Revisions.Plan;
+import io.ttx.catalogue.Revisions.Step;
 import io.ttx.catalogue.persistence.ListingRecord;
 import io.ttx.catalogue.persistence.ListingStore;
 import io.ttx.identity.CurrentUser;
@@ -53,43 +56,55 @@ final class ListingLifecycle<C extends Record, D extends ListingRecord<C, D>, V>
         }).flatMap(store::insert).doOnNext(d -> relay.nudge(store.collection())).map(d -> view(user, d));
     }
 
-    /** Applies an edit: {@code patch} turns the current content into the new one (merge patch applied by the web layer). */
+    /**
+     * Applies an edit: {@code patch} turns the current content (or, of a published listing whose changes are reviewed,
+     * its pending revision) into the new one (merge patch applied by the web layer). See {@link Revisions#edit}.
+     */
     Mono<V> edit(CurrentUser user, String id, @Nullable Long ifMatch, UnaryOperator<C> patch) {
         return change(user, id, ifMatch, ListingAction.EDIT, null, d -> requireOwner(user, d, policy.ownerRoles()),
-            (d, now) -> policy.check(patch.apply(d.content()), d.ownerOrg(), now), UnaryOperator.identity());
+            Revisions.edit(policy, patch, id)).map(d -> view(user, d));
     }
 
     Mono<V> step(CurrentUser user, String id, @Nullable Long ifMatch, ListingAction action, @Nullable String note) {
-        return change(user, id, ifMatch, action, note, d -> {
-            if (action.isReview()) ListingAccess.requireReviewer(user);
-            else requireOwner(user, d, policy.ownerRoles());
-        }, (d, now) -> d.content(), UnaryOperator.identity());
+        if (action.isReview()) {
+            return change(user, id, ifMatch, action, note, d -> ListingAccess.requireReviewer(user), Revisions.<C, D>review(action, id))
+                .map(d -> view(user, d));
+        }
+        return change(user, id, ifMatch, action, note, d -> requireOwner(user, d, policy.ownerRoles()),
+            (d, from, now) -> Step.of(action, d)).map(d -> view(user, d));
     }
 
     /** A change of fields outside the content (e.g. a price hint) by the owner organisation's staff in {@code roles}. */
     Mono<V> amend(CurrentUser user, String id, ListingAction action, @Nullable String note, UnaryOperator<D> amendment, Role... roles) {
-        return change(user, id, null, action, note, d -> requireOwner(user, d, roles), (d, now) -> d.content(), amendment);
+        return change(user, id, null, action, note, d -> requireOwner(user, d, roles),
+            (d, from, now) -> Step.of(action, amendment.apply(d))).map(d -> view(user, d));
     }
 
-    interface NewContent<C, D> {
-        C of(D current, Instant now);
+    /** Whether a new public document must wait for a review of the listing (then recorded as a revision). */
+    Mono<Boolean> submitDocument(CurrentUser user, String id, String note) {
+        return change(user, id, null, ListingAction.REVISION_SUBMITTED, note, d -> requireOwner(user, d, policy.ownerRoles()),
+            Revisions.document(policy)).hasElement();
     }
 
-    /** Order of checks: visible (404), allowed (403), If-Match (412), transition (409), content rules (422). */
-    private Mono<V> change(CurrentUser user, String id, @Nullable Long ifMatch, ListingAction action, @Nullable String note,
-                           Consumer<D> authorize, NewContent<C, D> content, UnaryOperator<D> amendment) {
+    /**
+     * Order of checks: visible (404), allowed (403), If-Match (412), transition (409), content rules (422). Empty when
+     * the plan finds nothing to write.
+     */
+    private Mono<D> change(CurrentUser user, String id, @Nullable Long ifMatch, ListingAction action, @Nullable String note,
+                           Consumer<D> authorize, Plan<C, D> plan) {
         return visible(user, id).flatMap(d -> {
             Instant now = clock.instant();
             authorize.accept(d);
             policy.checkTransition(d, action, now);
             if (ifMatch != null && d.version() != ifMatch) throw VersionMismatch.stale(id, d.version());
             ListingStatus from = effectiveStatus(d, now);
-            from.after(action, policy.reviewRequired(), id); // the status table speaks before the content rules
-            D next = ListingChanges.apply(policy, amendment.apply(d), from, action, new Actor(user.subject(), user.org(), note),
-                content.of(d, now), now);
+            Step<C, D> step = plan.of(d, from, now);
+            if (step == null) return Mono.<D>empty();
+            D next = ListingChanges.apply(policy, step.listing(), from, step.action(), new Actor(user.subject(), user.org(), note),
+                step.content(), now);
             return store.replace(next, d.version())
                 .switchIfEmpty(Mono.defer(() -> store.find(id).flatMap(latest -> Mono.error(VersionMismatch.stale(id, latest.version())))));
-        }).doOnNext(d -> relay.nudge(store.collection())).map(d -> view(user, d));
+        }).doOnNext(d -> relay.nudge(store.collection()));
     }
 
     Mono<D> visible(CurrentUser user, String id) {
@@ -106,13 +121,14 @@ final class ListingLifecycle<C extends Record, D extends ListingRecord<C, D>, V>
         return d.status() == ListingStatus.PUBLISHED && d.expiresAt() != null && !d.expiresAt().isAfter(now) ? ListingStatus.EXPIRED : d.status();
     }
 
-    Mono<ListingPage<V>> page(CurrentUser user, boolean mine, List<ListingStatus> statuses, @Nullable String after, int size) {
+    Mono<ListingPage<V>> page(CurrentUser user, boolean mine, List<ListingStatus> statuses, @Nullable RevisionStatus revision,
+                              @Nullable String after, int size) {
         if (!mine && !ListingAccess.seesEverything(user)) {
             return Mono.error(new NotOwner("Listing other organisations' records is for brokers, evaluators, auditors and admins; use mine=true."));
         }
         if (mine && user.org() == null) return Mono.just(new ListingPage<>(List.of(), null));
         List<String> names = statuses.stream().map(Enum::name).toList();
-        return store.page(mine ? user.org() : null, names, after, size + 1).collectList().map(docs -> {
+        return store.page(mine ? user.org() : null, names, revision == null ? null : revision.name(), after, size + 1).collectList().map(docs -> {
             boolean more = docs.size() > size;
             List<D> page = more ? docs.subList(0, size) : docs;
             return new ListingPage<>(page.stream().map(d -> view(user, d)).toList(), more ? page.getLast().id() : null);

@@ -38,6 +38,12 @@ interface ListingPolicy<C extends Record, D extends ListingRecord<C, D>, V> {
         // none by default
     }
 
+    /**
+     * {@code published} with the fields of {@code proposed} that apply at once even to a published listing whose
+     * changes are reviewed: those the public never sees (an achievement's contact and encumbrances).
+     */
+    C withImmediate(C published, C proposed);
+
     /** What {@code user} sees of a listing in its effective {@code status}. */
     V view(CurrentUser user, D d, ListingStatus status);
 

@@ -20,7 +20,7 @@ public enum ListingStatus {
         DRAFT, EnumSet.of(EDIT, SUBMIT, WITHDRAW, DELETE, PRICE_HINT),
         UNDER_REVIEW, EnumSet.of(APPROVE, REQUEST_CHANGES, REJECT, WITHDRAW, PRICE_HINT),
         RECTIFICATION_REQUIRED, EnumSet.of(EDIT, SUBMIT, WITHDRAW, PRICE_HINT),
-        PUBLISHED, EnumSet.of(EDIT, WITHDRAW, RENEW, EXPIRE, PRICE_HINT),
+        PUBLISHED, EnumSet.of(EDIT, WITHDRAW, RENEW, EXPIRE, PRICE_HINT, REVISION_SUBMITTED, REVISION_APPROVED, REVISION_DROPPED),
         EXPIRED, EnumSet.of(RENEW, WITHDRAW, PRICE_HINT),
         REJECTED, EnumSet.noneOf(ListingAction.class),
         WITHDRAWN, EnumSet.noneOf(ListingAction.class));
@@ -50,7 +50,7 @@ public enum ListingStatus {
             case REJECT -> REJECTED;
             case WITHDRAW, DELETE -> WITHDRAWN;
             case EXPIRE -> EXPIRED;
-            case CREATE, EDIT, PRICE_HINT -> this;
+            case CREATE, EDIT, PRICE_HINT, REVISION_SUBMITTED, REVISION_APPROVED, REVISION_DROPPED -> this;
         };
     }
 

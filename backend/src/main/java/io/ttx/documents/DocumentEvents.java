@@ -12,6 +12,10 @@ public final class DocumentEvents {
     public static final String UPLOADED = "DocumentUploaded";
     /** Extraction ended (text recorded, or marked failed): the listing's public document text may have changed. */
     public static final String TEXT_EXTRACTED = "DocumentTextExtracted";
+    /** A review of its published listing approved a public document that was waiting: it is public now. */
+    public static final String APPROVED = "DocumentApproved";
+    /** A review of its published listing refused a public document that was waiting: it stays hidden. */
+    public static final String REJECTED = "DocumentRejected";
 
     private DocumentEvents() { }
 }

@@ -2,6 +2,7 @@ package io.ttx.documents;
 
 import io.ttx.catalogue.Achievements;
 import io.ttx.catalogue.Demands;
+import io.ttx.catalogue.ListingCatalogue;
 import io.ttx.catalogue.ListingGrant;
 import io.ttx.catalogue.ListingNotFound;
 import io.ttx.documents.persistence.DocumentRecord;
@@ -69,19 +70,30 @@ public class Documents {
     }
 
     private Mono<ListingGrant> grant(CurrentUser user, ListingKind kind, String listingId) {
-        return kind == ListingKind.ACHIEVEMENT ? achievements.grant(user, listingId) : demands.grant(user, listingId);
+        return listings(kind).grant(user, listingId);
     }
 
-    /** Writes the metadata of a stored object; on failure removes the object so that nothing is orphaned. */
+    private ListingCatalogue<?, ?, ?> listings(ListingKind kind) {
+        return kind == ListingKind.ACHIEVEMENT ? achievements : demands;
+    }
+
+    /**
+     * Writes the metadata of a stored object; on failure removes the object so that nothing is orphaned. A public
+     * document is registered as waiting for review first, then asks its listing whether it must (a published listing
+     * whose changes are reviewed): so it is never shown before a review, also when a reviewer is quick.
+     */
     public Mono<DocumentView> register(CurrentUser user, ListingKind kind, String listingId, StoredObject stored, Confidentiality confidentiality) {
         Instant now = clock.instant();
-        boolean extract = confidentiality == Confidentiality.PUBLIC && extractable(stored.contentType());
+        boolean isPublic = confidentiality == Confidentiality.PUBLIC;
+        boolean extract = isPublic && extractable(stored.contentType());
         DocumentRecord r = new DocumentRecord(stored.documentId(), kind, listingId, user.org() == null ? "" : user.org(), stored.objectKey(),
             stored.filename(), stored.contentType(), stored.size(), stored.sha256(), confidentiality, user.subject(), now,
-            extract ? TextStatus.PENDING : TextStatus.NOT_APPLICABLE, null,
+            extract ? TextStatus.PENDING : TextStatus.NOT_APPLICABLE, null, isPublic ? DocumentReview.PENDING : null,
             List.of(new DocumentRecord.DocumentEvent(UUID.randomUUID().toString(), DocumentEvents.UPLOADED, 1, now)));
         return store.insert(r)
             .onErrorResume(e -> discard(stored.objectKey()).then(Mono.error(e)))
+            .flatMap(saved -> !isPublic ? Mono.just(saved) : listings(kind).submitDocumentForReview(user, listingId, stored.filename())
+                .flatMap(waits -> waits ? Mono.just(saved) : store.clearReview(saved.id()).thenReturn(saved.withReview(null))))
             .doOnNext(x -> relay.nudge(DocumentStore.COLLECTION))
             .map(Documents::view);
     }
@@ -97,7 +109,7 @@ public class Documents {
     public Flux<DocumentView> list(CurrentUser user, ListingKind kind, String listingId) {
         return grant(user, kind, listingId).flatMapMany(g -> mayReadConfidential(user, kind, g)
             .flatMapMany(confidential -> store.ofListing(kind, listingId)
-                .filter(d -> confidential || d.confidentiality() == Confidentiality.PUBLIC)
+                .filter(d -> g.confidential() || confidential && d.review() == null || shownToAll(d))
                 .map(Documents::view)));
     }
 
@@ -123,7 +135,8 @@ public class Documents {
     private Mono<DocumentRecord> visible(CurrentUser user, String documentId) {
         return store.find(documentId)
             .flatMap(d -> grant(user, d.listingKind(), d.listingId())
-                .flatMap(g -> d.confidentiality() == Confidentiality.PUBLIC ? Mono.just(d)
+                .flatMap(g -> shownToAll(d) || g.confidential() ? Mono.just(d)
+                    : d.review() != null ? Mono.<DocumentRecord>empty()
                     : mayReadConfidential(user, d.listingKind(), g).filter(ok -> ok).map(ok -> d))
                 .onErrorResume(ListingNotFound.class, e -> Mono.empty()))
             .switchIfEmpty(Mono.error(() -> DocumentProblems.notFound(documentId)));
@@ -136,6 +149,11 @@ public class Documents {
         return nda.signed(user.org(), g.id());
     }
 
+    /** Public and not waiting for (or refused by) a review of its listing. */
+    private static boolean shownToAll(DocumentRecord d) {
+        return d.confidentiality() == Confidentiality.PUBLIC && d.review() == null;
+    }
+
     static boolean extractable(String contentType) {
         return EXTRACTABLE_PREFIXES.stream().anyMatch(contentType::startsWith);
     }
@@ -143,6 +161,6 @@ public class Documents {
     static DocumentView view(DocumentRecord d) {
         boolean achievement = d.listingKind() == ListingKind.ACHIEVEMENT;
         return new DocumentView(d.id(), achievement ? d.listingId() : null, achievement ? null : d.listingId(), d.filename(), d.contentType(), d.size(), d.sha256(), d.confidentiality(),
-            d.uploadedBy(), d.uploadedAt());
+            d.uploadedBy(), d.uploadedAt(), d.review());
     }
 }

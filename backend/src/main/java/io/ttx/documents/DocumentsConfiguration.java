@@ -1,7 +1,11 @@
 package io.ttx.documents;
 
+import io.ttx.catalogue.AchievementEvents;
+import io.ttx.catalogue.DemandEvents;
 import io.ttx.documents.persistence.DocumentStore;
 import io.ttx.shared.jobs.StartupTask;
+import io.ttx.shared.outbox.OutboxConsumer;
+import io.ttx.shared.outbox.OutboxRelay;
 import io.ttx.shared.outbox.OutboxSource;
 import io.ttx.shared.web.BodySizeLimit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,12 +18,30 @@ import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
+
 @Configuration(proxyBeanMethods = false)
 class DocumentsConfiguration {
 
     @Bean
     OutboxSource documentEvents() {
         return new OutboxSource(DocumentStore.COLLECTION, DocumentEvents.AGGREGATE_TYPE);
+    }
+
+    @Bean
+    ListingReviews listingReviews(DocumentStore store, OutboxRelay relay, Clock clock) {
+        return new ListingReviews(store, relay, clock);
+    }
+
+    /** Public documents added to published listings wait for the listing's review (its revision events). */
+    @Bean
+    OutboxConsumer achievementReviewsToDocuments(ListingReviews reviews) {
+        return OutboxConsumer.of(AchievementEvents.AGGREGATE_TYPE, reviews::onAchievementEvents);
+    }
+
+    @Bean
+    OutboxConsumer demandReviewsToDocuments(ListingReviews reviews) {
+        return OutboxConsumer.of(DemandEvents.AGGREGATE_TYPE, reviews::onDemandEvents);
     }
 
     /** Uploads may be as large as a document plus the multipart envelope; 413 above, judged from Content-Length. */

@@ -61,7 +61,9 @@ class SearchConfiguration {
     OutboxConsumer documentTextToSearch(ListingIndexer<AchievementSnapshot> achievements, ListingIndexer<DemandSnapshot> demands,
                                         ListingTexts texts) {
         return OutboxConsumer.of(DocumentEvents.AGGREGATE_TYPE, events -> {
-            List<String> ids = events.stream().filter(e -> e.type().equals(DocumentEvents.TEXT_EXTRACTED)).map(OutboxEvent::aggregateId).toList();
+            // text extracted, or a document that waited for its listing's review approved: the listing's text changed
+            List<String> ids = events.stream().filter(e -> e.type().equals(DocumentEvents.TEXT_EXTRACTED) || e.type().equals(DocumentEvents.APPROVED))
+                .map(OutboxEvent::aggregateId).toList();
             if (ids.isEmpty()) return Mono.empty();
             return texts.listingsOf(ids).flatMap(listings -> Flux.just(achievements, demands)
                 .concatMap(indexer -> indexer.refresh(ListingIndexer.anyVersion(listings.getOrDefault(indexer.kind(), List.of()))))

@@ -274,7 +274,7 @@ public final class SearchBench {
         Instant published = now.minus(rnd.nextInt(300 * 24 * 60), ChronoUnit.MINUTES);
         String id = "ach_" + String.format(Locale.ROOT, "%020d", i);
         return new AchievementDocument(id, OWNERS.get(i % OWNERS.size()), "bench", ListingStatus.PUBLISHED, 3, published, published,
-            published, published.plus(365, ChronoUnit.DAYS), content, priceYuan == null ? null : priceYuan * 100, null, List.of(), List.of());
+            published, published.plus(365, ChronoUnit.DAYS), content, priceYuan == null ? null : priceYuan * 100, null, null, List.of(), List.of());
     }
 
     private static <T> T pick(Random rnd, List<T> from) {

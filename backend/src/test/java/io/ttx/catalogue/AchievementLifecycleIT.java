@@ -98,18 +98,19 @@ class AchievementLifecycleIT extends IntegrationTest {
     }
 
     @Test
-    void editsOfAPublishedListingGoLiveAndAreInTheTrail() {
+    void editsOfAPublishedListingWaitForReviewAndAreInTheTrail() {
         JsonNode p = published(api, bearer("tto"), bearer("broker"));
         String id = p.get("id").asString();
         JsonNode edited = patch("tto", id, p.get("version").asLong(), "{\"title\":{\"en\":\"Deep-learning SOH estimation\"},\"trl\":7}")
             .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"" + (p.get("version").asLong() + 1) + "\"")
             .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(edited.get("status").asString()).isEqualTo("PUBLISHED");
-        assertThat(edited.at("/title/en").asString()).isEqualTo("Deep-learning SOH estimation");
-        assertThat(edited.at("/title/zh").asString()).startsWith("基于深度学习");
-        assertThat(get("enterprise", id).get("trl").asInt()).isEqualTo(7);
+        assertThat(edited.at("/title/en").asString()).isEqualTo("Deep-learning prediction of lithium battery state of health");
+        assertThat(edited.at("/pendingRevision/content/title/en").asString()).isEqualTo("Deep-learning SOH estimation");
+        assertThat(edited.at("/pendingRevision/content/title/zh").asString()).startsWith("基于深度学习");
+        assertThat(get("enterprise", id).get("trl").asInt()).isEqualTo(6);
         JsonNode last = history("tto", id).get(3);
-        assertThat(last.get("action").asString()).isEqualTo("EDIT");
+        assertThat(last.get("action").asString()).isEqualTo("REVISION_SUBMITTED");
         assertThat(last.get("changedFields").toString()).isEqualTo("[\"title\",\"trl\"]");
     }
 

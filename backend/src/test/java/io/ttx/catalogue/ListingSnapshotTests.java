@@ -46,7 +46,7 @@ class ListingSnapshotTests {
         DemandInput content = new DemandInput(new LocalizedText("储能需求", null), new LocalizedText("需要储能方案", null), TechField.NEW_ENERGY,
             null, null, null, null, new Money("500000.00", "CNY"), null, null, "330100", null, null, null, null);
         DemandSnapshot s = DemandSnapshot.of(new DemandDocument("dem_1", "91330100MA2XXXXX0A", "u", ListingStatus.PUBLISHED, 4, NOW, NOW,
-            NOW, NOW.plus(Duration.ofDays(30)), content, 50_000_000L, List.of(), List.of()));
+            NOW, NOW.plus(Duration.ofDays(30)), content, 50_000_000L, null, List.of(), List.of()));
         assertThat(s.budgetFen()).isEqualTo(50_000_000L);
         assertThat(s.version()).isEqualTo(4);
         assertThat(s.liveAt(NOW)).isTrue();
@@ -54,6 +54,6 @@ class ListingSnapshotTests {
 
     private static AchievementDocument achievement(ListingStatus status, Instant expiresAt, AchievementInput content) {
         return new AchievementDocument("ach_1", "12330100202401371E", "u", status, 3, NOW, NOW, NOW, expiresAt, content,
-            120_000_000L, null, List.of(), List.of());
+            120_000_000L, null, null, List.of(), List.of());
     }
 }

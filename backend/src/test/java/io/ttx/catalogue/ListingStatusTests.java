@@ -25,7 +25,8 @@ class ListingStatusTests {
             WITHDRAW, WITHDRAWN, PRICE_HINT, UNDER_REVIEW));
         TABLE.put(RECTIFICATION_REQUIRED, Map.of(EDIT, RECTIFICATION_REQUIRED, SUBMIT, UNDER_REVIEW, WITHDRAW, WITHDRAWN,
             PRICE_HINT, RECTIFICATION_REQUIRED));
-        TABLE.put(PUBLISHED, Map.of(EDIT, PUBLISHED, WITHDRAW, WITHDRAWN, RENEW, PUBLISHED, EXPIRE, EXPIRED, PRICE_HINT, PUBLISHED));
+        TABLE.put(PUBLISHED, Map.of(EDIT, PUBLISHED, WITHDRAW, WITHDRAWN, RENEW, PUBLISHED, EXPIRE, EXPIRED, PRICE_HINT, PUBLISHED,
+            REVISION_SUBMITTED, PUBLISHED, REVISION_APPROVED, PUBLISHED, REVISION_DROPPED, PUBLISHED));
         TABLE.put(EXPIRED, Map.of(RENEW, PUBLISHED, WITHDRAW, WITHDRAWN, PRICE_HINT, EXPIRED));
         TABLE.put(REJECTED, Map.of());
         TABLE.put(WITHDRAWN, Map.of());
@@ -68,8 +69,8 @@ class ListingStatusTests {
                 }
             }
         }
-        assertThat(legal).isEqualTo(22);
-        assertThat(illegal).isEqualTo(ListingStatus.values().length * ListingAction.values().length - 22);
+        assertThat(legal).isEqualTo(25);
+        assertThat(illegal).isEqualTo(ListingStatus.values().length * ListingAction.values().length - 25);
     }
 
     @Test

@@ -100,7 +100,10 @@ class DocumentsIT extends IntegrationTest {
             .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
         String secret = upload("tto", id, "secret.pdf", PDF, "CONFIDENTIAL").expectStatus().isCreated()
             .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
-        assertThat(list("enterprise", id)).containsExactly(pub);
+        // a public document added to a published listing is public once the listing's review approves it
+        api.post().uri("/api/v1/achievements/{id}/review", id).header(HttpHeaders.AUTHORIZATION, bearer("broker"))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"decision\":\"APPROVE\"}").exchange().expectStatus().isOk();
+        eventually(Duration.ofSeconds(10), () -> assertThat(list("enterprise", id)).containsExactly(pub));
         assertThat(list("tto-2", id)).containsExactly(pub);
         assertThat(list("broker-2", id)).containsExactlyInAnyOrder(pub, secret);
         assertThat(list("admin", id)).containsExactlyInAnyOrder(pub, secret);

@@ -10,10 +10,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /** Real PDF files made in the test (PDFBox, which the text extraction brings along). */
-final class Pdfs {
+public final class Pdfs {
     private Pdfs() { }
 
-    static byte[] withText(String... lines) {
+    public static byte[] withText(String... lines) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             doc.addPage(page);

@@ -3,6 +3,7 @@ package io.ttx.catalogue.persistence;
 import io.ttx.catalogue.AchievementInput;
 import io.ttx.catalogue.HistoryEntry;
 import io.ttx.catalogue.ListingStatus;
+import io.ttx.catalogue.PendingRevision;
 import io.ttx.catalogue.PriceHint;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -20,7 +21,8 @@ import java.util.List;
 public record AchievementDocument(@Id String id, String ownerOrg, String createdBy, ListingStatus status, long version,
                                   Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt,
                                   @Nullable Instant expiresAt, AchievementInput content, @Nullable Long askingPriceFen,
-                                  @Nullable PriceHint priceHint, List<HistoryEntry> history, List<PendingEvent> pendingEvents)
+                                  @Nullable PriceHint priceHint, @Nullable PendingRevision<AchievementInput> pendingRevision,
+                                  List<HistoryEntry> history, List<PendingEvent> pendingEvents)
     implements ListingRecord<AchievementInput, AchievementDocument> {
 
     @Override
@@ -28,11 +30,17 @@ public record AchievementDocument(@Id String id, String ownerOrg, String created
                                     @Nullable Instant expiresAt, AchievementInput content, List<HistoryEntry> history,
                                     List<PendingEvent> pendingEvents) {
         return new AchievementDocument(id, ownerOrg, createdBy, status, version, createdAt, updatedAt, publishedAt, expiresAt, content,
-            askingPriceFen, priceHint, history, pendingEvents);
+            askingPriceFen, priceHint, pendingRevision, history, pendingEvents);
+    }
+
+    @Override
+    public AchievementDocument withRevision(@Nullable PendingRevision<AchievementInput> revision) {
+        return new AchievementDocument(id, ownerOrg, createdBy, status, version, createdAt, updatedAt, publishedAt, expiresAt, content,
+            askingPriceFen, priceHint, revision, history, pendingEvents);
     }
 
     public AchievementDocument with(@Nullable Long askingPriceFen, @Nullable PriceHint priceHint) {
         return new AchievementDocument(id, ownerOrg, createdBy, status, version, createdAt, updatedAt, publishedAt, expiresAt, content,
-            askingPriceFen, priceHint, history, pendingEvents);
+            askingPriceFen, priceHint, pendingRevision, history, pendingEvents);
     }
 }

@@ -23,7 +23,7 @@ public class ListingStore<D extends ListingRecord<?, D>> extends MongoStore<D> {
 
     /**
      * Writes the next version only if the document still has {@code expectedVersion} (empty when someone changed it
-     * first). Every field is set except the pending events, to which only this change's new event is appended: the
+     * first). Every field is set except the pending events, to which only this change's new events are appended: the
      * relay may have removed delivered events since the caller read the document, and they must not come back.
      */
     public Mono<D> replace(D next, long expectedVersion) {
@@ -35,7 +35,16 @@ public class ListingStore<D extends ListingRecord<?, D>> extends MongoStore<D> {
         Object events = bson.remove("pendingEvents");
         Update update = new Update();
         bson.forEach(update::set);
-        if (events instanceof List<?> list && !list.isEmpty()) update.push("pendingEvents", list.getLast());
+        // the events of this change carry its version (a change may record two: a withdrawal that drops a revision)
+        List<Object> added = events instanceof List<?> list
+            ? list.stream().filter(e -> e instanceof Document ev && ev.get("version") instanceof Number v && v.longValue() == next.version())
+                .map(e -> (Object) e).toList()
+            : List.of();
+        if (!added.isEmpty()) update.push("pendingEvents").each(added.toArray());
+        // a field set to null is written as null; a dropped revision must be gone, not a null a query could match
+        if (next.pendingRevision() == null) {
+            update.unset("pendingRevision");
+        }
         return mongo.findAndModify(q, update, FindAndModifyOptions.options().returnNew(true), type(), collection());
     }
 
@@ -44,11 +53,15 @@ public class ListingStore<D extends ListingRecord<?, D>> extends MongoStore<D> {
         return mongo.remove(q, collection()).map(r -> r.getDeletedCount() == 1);
     }
 
-    /** Newest first, ids below {@code before} (the cursor), optionally of one organisation and some statuses. */
-    public Flux<D> page(@Nullable String ownerOrg, Collection<String> statuses, @Nullable String before, int limit) {
+    /**
+     * Newest first, ids below {@code before} (the cursor), optionally of one organisation, some statuses and only those
+     * with a pending revision in {@code revision} status.
+     */
+    public Flux<D> page(@Nullable String ownerOrg, Collection<String> statuses, @Nullable String revision, @Nullable String before, int limit) {
         Criteria c = new Criteria();
         if (ownerOrg != null) c = c.and("ownerOrg").is(ownerOrg);
         if (!statuses.isEmpty()) c = c.and("status").in(statuses);
+        if (revision != null) c = c.and("pendingRevision.status").is(revision);
         return newestFirst(c, before, limit);
     }
 

@@ -6,8 +6,8 @@ import io.ttx.catalogue.Achievements;
 import io.ttx.catalogue.HistoryEntry;
 import io.ttx.catalogue.ListingAction;
 import io.ttx.catalogue.ListingStatus;
+import io.ttx.catalogue.PendingRevision.RevisionStatus;
 import io.ttx.identity.CurrentUser;
-import io.ttx.shared.web.Cursors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,8 +34,6 @@ class AchievementController {
 
     enum Decision { APPROVE, REQUEST_CHANGES, REJECT }
 
-    record PageResponse(List<AchievementView> items, @Nullable String nextCursor) { }
-
     record HistoryResponse(List<HistoryEntry> items) { }
 
     private final Achievements achievements;
@@ -53,11 +51,11 @@ class AchievementController {
     }
 
     @GetMapping
-    Mono<PageResponse> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "false") boolean mine,
-                            @RequestParam(required = false) List<ListingStatus> status, @RequestParam(required = false) String cursor,
+    Mono<ListPage<AchievementView>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "false") boolean mine,
+                            @RequestParam(required = false) List<ListingStatus> status,
+                            @RequestParam(required = false) RevisionStatus revision, @RequestParam(required = false) String cursor,
                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return achievements.list(CurrentUser.of(jwt), mine, status == null ? List.of() : status, Cursors.id(cursor), size)
-            .map(p -> new PageResponse(p.items(), Cursors.ofId(p.continueAfter())));
+        return ListPage.of(achievements, jwt, mine, status, revision, cursor, size);
     }
 
     @GetMapping("/{id}")

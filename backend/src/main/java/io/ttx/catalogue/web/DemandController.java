@@ -5,15 +5,14 @@ import io.ttx.catalogue.DemandView;
 import io.ttx.catalogue.Demands;
 import io.ttx.catalogue.ListingAction;
 import io.ttx.catalogue.ListingStatus;
+import io.ttx.catalogue.PendingRevision.RevisionStatus;
 import io.ttx.catalogue.web.AchievementController.HistoryResponse;
 import io.ttx.catalogue.web.AchievementController.NoteRequest;
 import io.ttx.catalogue.web.AchievementController.ReviewRequest;
 import io.ttx.identity.CurrentUser;
-import io.ttx.shared.web.Cursors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,8 +28,6 @@ import java.util.List;
 @RestController
 @RequestMapping(path = "/api/v1/demands", produces = MediaType.APPLICATION_JSON_VALUE)
 class DemandController {
-    record PageResponse(List<DemandView> items, @Nullable String nextCursor) { }
-
     private final Demands demands;
     private final ShapeBinder binder;
 
@@ -46,11 +43,11 @@ class DemandController {
     }
 
     @GetMapping
-    Mono<PageResponse> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "false") boolean mine,
-                            @RequestParam(required = false) List<ListingStatus> status, @RequestParam(required = false) String cursor,
+    Mono<ListPage<DemandView>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "false") boolean mine,
+                            @RequestParam(required = false) List<ListingStatus> status,
+                            @RequestParam(required = false) RevisionStatus revision, @RequestParam(required = false) String cursor,
                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return demands.list(CurrentUser.of(jwt), mine, status == null ? List.of() : status, Cursors.id(cursor), size)
-            .map(p -> new PageResponse(p.items(), Cursors.ofId(p.continueAfter())));
+        return ListPage.of(demands, jwt, mine, status, revision, cursor, size);
     }
 
     @GetMapping("/{id}")

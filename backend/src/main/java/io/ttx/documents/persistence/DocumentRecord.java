@@ -1,6 +1,7 @@
 package io.ttx.documents.persistence;
 
 import io.ttx.documents.Confidentiality;
+import io.ttx.documents.DocumentReview;
 import io.ttx.documents.ListingKind;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -11,12 +12,19 @@ import java.util.List;
 
 /**
  * A document's metadata, its extracted text (public PDF/Office documents only) and its pending events. Written only
- * after its object is stored; removed before its object, so metadata never points at nothing for long.
+ * after its object is stored; removed before its object, so metadata never points at nothing for long. {@code review}
+ * is set while a public document waits for (or was refused by) the review of its published listing.
  */
 @Document("documents")
 public record DocumentRecord(@Id String id, ListingKind listingKind, String listingId, String ownerOrg, String objectKey, String filename,
                              String contentType, long size, String sha256, Confidentiality confidentiality, String uploadedBy,
-                             Instant uploadedAt, TextStatus textStatus, @Nullable String text, List<DocumentEvent> pendingEvents) {
+                             Instant uploadedAt, TextStatus textStatus, @Nullable String text, @Nullable DocumentReview review,
+                             List<DocumentEvent> pendingEvents) {
+
+    public DocumentRecord withReview(@Nullable DocumentReview state) {
+        return new DocumentRecord(id, listingKind, listingId, ownerOrg, objectKey, filename, contentType, size, sha256, confidentiality,
+            uploadedBy, uploadedAt, textStatus, text, state, pendingEvents);
+    }
 
     /** Whether searchable text is (to be) extracted. */
     public enum TextStatus { NOT_APPLICABLE, PENDING, EXTRACTED, FAILED }

@@ -1,5 +1,6 @@
 package io.ttx.documents.persistence;
 
+import io.ttx.documents.DocumentReview;
 import io.ttx.documents.ListingKind;
 import io.ttx.shared.stores.MongoStore;
 import org.bson.Document;
@@ -17,6 +18,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** MongoDB access for document metadata. */
 @Component
@@ -51,7 +53,7 @@ public class DocumentStore extends MongoStore<DocumentRecord> {
     /** The extracted text of the public documents of these listings, by listing id (one query for a whole batch). */
     public Mono<Map<String, List<String>>> publicTextsOf(ListingKind kind, Collection<String> listingIds) {
         Query q = Query.query(Criteria.where("listingId").in(listingIds).and("listingKind").is(kind.name()).and("confidentiality").is("PUBLIC")
-            .and("textStatus").is("EXTRACTED"));
+            .and("textStatus").is("EXTRACTED").and("review").is(null));
         q.fields().include("text").include("listingId");
         return mongo.find(q, Document.class, COLLECTION).filter(d -> d.getString("text") != null)
             .collectMultimap(d -> d.getString("listingId"), d -> d.getString("text"))
@@ -67,6 +69,28 @@ public class DocumentStore extends MongoStore<DocumentRecord> {
         Query q = Query.query(Criteria.where("listingKind").is(kind.name()).and("uploadedAt").gte(since));
         q.fields().include("listingId");
         return mongo.find(q, Document.class, COLLECTION).map(d -> d.getString("listingId")).distinct();
+    }
+
+    /** A document registered as waiting for review whose listing turned out not to need one. */
+    public Mono<Void> clearReview(String id) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().unset("review"), COLLECTION).then();
+    }
+
+    /**
+     * Decides the documents of a listing that wait for its review: approved ones lose their review state, refused ones
+     * become REJECTED; each records {@code eventType} (one update per document, conditional on still being PENDING).
+     * Emits the ids of the documents decided.
+     */
+    public Flux<String> decidePending(ListingKind kind, String listingId, boolean approved, String eventType, Instant at) {
+        Query pending = Query.query(Criteria.where("listingId").is(listingId).and("listingKind").is(kind.name())
+            .and("review").is(DocumentReview.PENDING.name()));
+        pending.fields().include("_id");
+        return mongo.find(pending, Document.class, COLLECTION).map(d -> d.getString("_id")).concatMap(id -> {
+            Update u = approved ? new Update().unset("review") : new Update().set("review", DocumentReview.REJECTED.name());
+            u.push("pendingEvents", new DocumentRecord.DocumentEvent(UUID.randomUUID().toString(), eventType, 3, at));
+            Query one = Query.query(Criteria.where("_id").is(id).and("review").is(DocumentReview.PENDING.name()));
+            return mongo.updateFirst(one, u, COLLECTION).filter(r -> r.getModifiedCount() == 1).map(r -> id);
+        });
     }
 
     public Flux<DocumentRecord> byIds(List<String> ids) {
