@@ -73,12 +73,12 @@ class AlertsConfiguration {
     OutboxConsumer achievementsToSavedSearches(SavedSearchStore searches, NotificationStore notifications, Achievements achievements,
                                                AchievementSearchEngine engine, SearchProperties searchProps, OutboxRelay relay, Clock clock) {
         SavedSearchMatcher matcher = new SavedSearchMatcher(searches, notifications, achievements, engine, searchProps, relay, clock);
-        return OutboxConsumer.of("achievement", matcher::accept);
+        return OutboxConsumer.of("saved-search-matching", "achievement", matcher::accept);
     }
 
     @Bean
     OutboxConsumer notificationsToWebhooks(WebhookDeliveries deliveries) {
-        return OutboxConsumer.of("notification", deliveries::onEvents);
+        return OutboxConsumer.of("webhook-deliveries", "notification", deliveries::onEvents);
     }
 
 

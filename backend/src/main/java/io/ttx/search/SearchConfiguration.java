@@ -46,20 +46,20 @@ class SearchConfiguration {
     @Bean
     @Order(0)
     OutboxConsumer achievementsToSearch(ListingIndexer<AchievementDocument> indexer) {
-        return OutboxConsumer.perAggregate("achievement", indexer::apply);
+        return OutboxConsumer.perAggregate("achievement-index", "achievement", indexer::apply);
     }
 
     @Bean
     @Order(0)
     OutboxConsumer demandsToSearch(ListingIndexer<DemandDocument> indexer) {
-        return OutboxConsumer.perAggregate("demand", indexer::apply);
+        return OutboxConsumer.perAggregate("demand-index", "demand", indexer::apply);
     }
 
     @Bean
     @Order(0)
     OutboxConsumer documentTextToSearch(ListingIndexer<AchievementDocument> achievements, ListingIndexer<DemandDocument> demands,
                                         DocumentStore documents) {
-        return OutboxConsumer.of("document", events -> {
+        return OutboxConsumer.of("document-text-index", "document", events -> {
             List<String> ids = events.stream().filter(e -> e.type().equals("DocumentTextExtracted")).map(OutboxEvent::aggregateId).toList();
             if (ids.isEmpty()) return Mono.empty();
             return documents.byIds(ids).collectList().flatMap(docs -> Flux.just(achievements, demands)

@@ -49,6 +49,11 @@ class TextExtraction implements OutboxConsumer {
     }
 
     @Override
+    public String name() {
+        return "document-text-extraction";
+    }
+
+    @Override
     public String aggregateType() {
         return "document";
     }
