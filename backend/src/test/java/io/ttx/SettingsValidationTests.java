@@ -50,6 +50,7 @@ class SettingsValidationTests {
     void zeroOrNegativeDurationsAndSizesAreRefused() {
         assertInvalid("ttx.outbox", OutboxProperties.class, Map.of("ttx.outbox.poll-interval", "0s"), "pollInterval");
         assertInvalid("ttx.outbox", OutboxProperties.class, Map.of("ttx.outbox.lease-ttl", "-1s"), "leaseTtl");
+        assertInvalid("ttx.outbox", OutboxProperties.class, Map.of("ttx.outbox.max-attempts", "0"), "maxAttempts");
         assertInvalid("ttx.catalogue", CatalogueProperties.class, Map.of("ttx.catalogue.expiry-sweep-interval", "0s"), "expirySweepInterval");
         assertInvalid("ttx.search", SearchProperties.class, Map.of("ttx.search.reindex-lease", "0s"), "reindexLease");
         assertInvalid("ttx.documents", DocumentProperties.class, Map.of("ttx.documents.part-size", "1MB"), "partSizeAtLeastTheSmallestPart");

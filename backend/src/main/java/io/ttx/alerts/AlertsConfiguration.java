@@ -78,12 +78,12 @@ class AlertsConfiguration {
                                                ListingSnapshots<AchievementSnapshot> achievements, AchievementSearch search,
                                                OutboxRelay relay, Clock clock) {
         SavedSearchMatcher matcher = new SavedSearchMatcher(searches, notifications, achievements, search, relay, clock);
-        return OutboxConsumer.of(AchievementEvents.AGGREGATE_TYPE, matcher::accept);
+        return OutboxConsumer.of("saved-search-matching", AchievementEvents.AGGREGATE_TYPE, matcher::accept);
     }
 
     @Bean
     OutboxConsumer notificationsToWebhooks(WebhookDeliveries deliveries) {
-        return OutboxConsumer.of(NotificationDocument.AGGREGATE_TYPE, deliveries::onEvents);
+        return OutboxConsumer.of("webhook-deliveries", NotificationDocument.AGGREGATE_TYPE, deliveries::onEvents);
     }
 
 

@@ -2,7 +2,7 @@ package io.ttx.catalogue;
 
 /**
  * The events an achievement records (module API), one per lifecycle step. Other capabilities react to them through
- * the outbox ({@code OutboxConsumer.of(AchievementEvents.AGGREGATE_TYPE, ...)}) and compare an event's type with these
+ * the outbox ({@code OutboxConsumer.of(name, AchievementEvents.AGGREGATE_TYPE, ...)}) and compare an event's type with these
  * names rather than repeating string literals. The names are stored in the documents' pending events, so they never
  * change; {@code ListingEventNamesTests} pins them to what the lifecycle writes ({@link ListingAction#eventType}).
  */

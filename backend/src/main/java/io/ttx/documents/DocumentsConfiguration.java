@@ -36,12 +36,12 @@ class DocumentsConfiguration {
     /** Public documents added to published listings wait for the listing's review (its revision events). */
     @Bean
     OutboxConsumer achievementReviewsToDocuments(ListingReviews reviews) {
-        return OutboxConsumer.of(AchievementEvents.AGGREGATE_TYPE, reviews::onAchievementEvents);
+        return OutboxConsumer.of("document-listing-reviews", AchievementEvents.AGGREGATE_TYPE, reviews::onAchievementEvents);
     }
 
     @Bean
     OutboxConsumer demandReviewsToDocuments(ListingReviews reviews) {
-        return OutboxConsumer.of(DemandEvents.AGGREGATE_TYPE, reviews::onDemandEvents);
+        return OutboxConsumer.of("document-listing-reviews", DemandEvents.AGGREGATE_TYPE, reviews::onDemandEvents);
     }
 
     /** Uploads may be as large as a document plus the multipart envelope; 413 above, judged from Content-Length. */

@@ -30,8 +30,8 @@ import java.util.Collection;
 
 /**
  * The backend is a stateless JWT resource server: issuer, audience and signature validated, roles from the {@code roles}
- * claim. Route rules: public docs and health, admin-only metrics, each capability's {@link ApiAccessRules}, then
- * deny by default for everything else under {@code /api}.
+ * claim. Route rules: public docs and health, admin-only metrics and outbox administration, each capability's
+ * {@link ApiAccessRules}, then deny by default for everything else under {@code /api}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -55,6 +55,8 @@ class SecurityConfiguration {
                 a.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui", "/swagger-ui.html",
                     "/webjars/**").permitAll();
                 a.pathMatchers(HttpMethod.GET, "/api/v1/me").authenticated();
+                // the shared kernel's admin routes: it knows no capability, identity included, so its rules live here
+                a.pathMatchers("/api/v1/admin/outbox/**").hasRole(Role.ADMIN.claim());
                 capabilityRules.orderedStream().forEach(r -> r.apply(a));
                 a.pathMatchers("/api/**").access(denyByDefault);
                 a.anyExchange().permitAll(); // nothing else is served: unknown paths answer 404

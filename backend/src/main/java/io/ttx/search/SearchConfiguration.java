@@ -47,20 +47,20 @@ class SearchConfiguration {
     @Bean
     @Order(0)
     OutboxConsumer achievementsToSearch(ListingIndexer<AchievementSnapshot> indexer) {
-        return OutboxConsumer.perAggregate(AchievementEvents.AGGREGATE_TYPE, indexer::apply);
+        return OutboxConsumer.perAggregate("achievement-index", AchievementEvents.AGGREGATE_TYPE, indexer::apply);
     }
 
     @Bean
     @Order(0)
     OutboxConsumer demandsToSearch(ListingIndexer<DemandSnapshot> indexer) {
-        return OutboxConsumer.perAggregate(DemandEvents.AGGREGATE_TYPE, indexer::apply);
+        return OutboxConsumer.perAggregate("demand-index", DemandEvents.AGGREGATE_TYPE, indexer::apply);
     }
 
     @Bean
     @Order(0)
     OutboxConsumer documentTextToSearch(ListingIndexer<AchievementSnapshot> achievements, ListingIndexer<DemandSnapshot> demands,
                                         ListingTexts texts) {
-        return OutboxConsumer.of(DocumentEvents.AGGREGATE_TYPE, events -> {
+        return OutboxConsumer.of("document-text-index", DocumentEvents.AGGREGATE_TYPE, events -> {
             // text extracted, or a document that waited for its listing's review approved: the listing's text changed
             List<String> ids = events.stream().filter(e -> e.type().equals(DocumentEvents.TEXT_EXTRACTED) || e.type().equals(DocumentEvents.APPROVED))
                 .map(OutboxEvent::aggregateId).toList();

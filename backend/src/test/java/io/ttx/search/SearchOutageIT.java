@@ -124,6 +124,9 @@ class SearchOutageIT extends IntegrationTest {
             .contentType(MediaType.parseMediaType("application/merge-patch+json"))
             .bodyValue(JSON.writeValueAsString(JSON.createObjectNode().set("title", JSON.createObjectNode().put("zh", titleZh))))
             .exchange().expectStatus().isOk();
+        // an edit of a published achievement goes live when a broker approves it
+        api.post().uri("/api/v1/achievements/{id}/review", id).header(HttpHeaders.AUTHORIZATION, bearer("broker"))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"decision\":\"APPROVE\"}").exchange().expectStatus().isOk();
     }
 
     private void searchStatus(int status) {

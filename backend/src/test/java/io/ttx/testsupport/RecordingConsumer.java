@@ -13,6 +13,11 @@ public final class RecordingConsumer implements OutboxConsumer {
     private volatile boolean failing;
 
     @Override
+    public String name() {
+        return "test-recording";
+    }
+
+    @Override
     public String aggregateType() {
         return "achievement";
     }

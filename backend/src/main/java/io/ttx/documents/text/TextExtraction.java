@@ -51,6 +51,11 @@ class TextExtraction implements OutboxConsumer {
     }
 
     @Override
+    public String name() {
+        return "document-text-extraction";
+    }
+
+    @Override
     public String aggregateType() {
         return DocumentEvents.AGGREGATE_TYPE;
     }

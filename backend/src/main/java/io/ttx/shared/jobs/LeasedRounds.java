@@ -18,13 +18,15 @@ import java.util.function.Supplier;
 /**
  * The scheduling core of every background job (the sweeps through {@link LeasedJob}, and the outbox relay): a round
  * every interval, and one for a single partition when it is nudged. Each partition (a sweep has one, the relay one
- * per collection) is named by its lease in MongoDB, so one replica at a time works it. A failed partition is retried
+ * per collection) is named by its lease in MongoDB, so one replica at a time works it; the lease is renewed while a
+ * round runs, and a round that lost it stops ({@link Lease}). A failed partition is retried
  * with exponential backoff (from the interval, doubling up to {@code maxBackoff}), so a store that is down is neither
  * hammered nor given up on; only {@link #stop()} ends the rounds.
  */
 public final class LeasedRounds {
     private static final Logger log = LoggerFactory.getLogger(LeasedRounds.class);
     private static final String ALL = "";
+    private static final Duration MIN_RENEWAL = Duration.ofMillis(10);
     private final Leases leases;
     private final Duration interval;
     private final Duration leaseTtl;
@@ -47,7 +49,22 @@ public final class LeasedRounds {
 
     /** Runs {@code work} only while this replica holds the partition's lease; empty when another replica holds it. */
     public <T> Mono<T> leased(String partition, Supplier<Mono<T>> work) {
-        return leases.acquire(partition, leaseTtl).flatMap(held -> held ? work.get() : Mono.<T>empty());
+        return leased(partition, lease -> work.get());
+    }
+
+    /**
+     * Runs {@code work} under the partition's lease (empty when another replica holds it). The lease is renewed every
+     * third of its TTL while the work runs, so a long round keeps it; should a renewal find it taken over, the work is
+     * cancelled with {@link LeaseLost}. The work gets the lease to renew it itself right before it writes.
+     */
+    public <T> Mono<T> leased(String partition, Function<Lease, Mono<T>> work) {
+        return leases.acquire(partition, leaseTtl).flatMap(held -> {
+            if (!held) return Mono.<T>empty();
+            Lease lease = new Lease(leases, partition, leaseTtl);
+            Duration every = leaseTtl.dividedBy(3).compareTo(MIN_RENEWAL) < 0 ? MIN_RENEWAL : leaseTtl.dividedBy(3);
+            Mono<T> keepAlive = Flux.interval(every).onBackpressureDrop().concatMap(t -> lease.renew()).then(Mono.never());
+            return Mono.firstWithSignal(Mono.defer(() -> work.apply(lease)), keepAlive);
+        });
     }
 
     /** Asks for a round of this partition soon, instead of at the next interval. */

@@ -39,6 +39,34 @@ class LeasedRoundsTests {
     }
 
     @Test
+    void aLongRoundRenewsItsLeaseWhileItRuns() {
+        AtomicInteger acquired = new AtomicInteger();
+        when(leases.acquire(eq("long"), any())).thenAnswer(i -> Mono.fromSupplier(() -> acquired.incrementAndGet() > 0));
+        job = new LeasedRounds(leases, Duration.ofHours(1), Duration.ofMillis(90), Duration.ZERO);
+        StepVerifier.create(job.leased("long", () -> Mono.delay(Duration.ofMillis(400)).thenReturn(1))).expectNext(1).verifyComplete();
+        assertThat(acquired.get()).as("taken once, then renewed every 30 ms").isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aRoundWhoseLeaseWasTakenOverMeanwhileIsCancelled() {
+        AtomicInteger acquired = new AtomicInteger();
+        when(leases.acquire(eq("lost"), any())).thenAnswer(i -> Mono.fromSupplier(() -> acquired.incrementAndGet() == 1));
+        job = new LeasedRounds(leases, Duration.ofHours(1), Duration.ofMillis(90), Duration.ZERO);
+        StepVerifier.create(job.leased("lost", lease -> Mono.never())).expectError(LeaseLost.class).verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aRoundThatFoundItsLeaseTakenOverStaysStoppedEvenIfTheLeaseIsFreeAgain() {
+        AtomicInteger acquired = new AtomicInteger();
+        when(leases.acquire(eq("taken"), any())).thenAnswer(i -> Mono.fromSupplier(() -> acquired.incrementAndGet() != 2));
+        job = new LeasedRounds(leases, Duration.ofHours(1), Duration.ofSeconds(30), Duration.ZERO);
+        StepVerifier.create(job.leased("taken", lease -> lease.renew().onErrorResume(LeaseLost.class, e -> Mono.empty())
+                .then(lease.renew()).thenReturn(1)))
+            .expectError(LeaseLost.class).verify(Duration.ofSeconds(5));
+        assertThat(acquired.get()).as("taken, then found lost; not asked again").isEqualTo(2);
+    }
+
+    @Test
     void aNudgeRunsARoundOfThatPartitionOnly() {
         when(leases.acquire(anyString(), any())).thenReturn(Mono.just(true));
         job = new LeasedRounds(leases, Duration.ofHours(1), Duration.ofSeconds(10), Duration.ZERO);
