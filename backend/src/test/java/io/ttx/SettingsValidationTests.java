@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -25,6 +26,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +60,24 @@ class SettingsValidationTests {
         assertInvalid("ttx.web", WebProperties.class, Map.of("ttx.web.max-body-sizes./upload", "0B"), "everyLimitPositive");
         assertInvalid("ttx.web", WebProperties.class, Map.of("ttx.web.problem-base", "problems/"), "problemBaseAbsolute");
         assertInvalid("ttx.alerts", AlertsProperties.class, Map.of("ttx.alerts.webhooks.read-timeout", "0s"), "readTimeout");
+    }
+
+    @Test
+    void everyStoreTimeoutMustBePositive() throws IOException {
+        List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yaml"));
+        Map<String, String> timeouts = Map.of("mongodb.connect-timeout", "connectTimeout", "mongodb.read-timeout", "readTimeout",
+            "elasticsearch.connect-timeout", "connectTimeout", "elasticsearch.response-timeout", "responseTimeout",
+            "s3.connect-timeout", "connectTimeout", "s3.read-timeout", "readTimeout", "s3.write-timeout", "writeTimeout");
+        timeouts.forEach((key, field) -> {
+            List<ConfigurationPropertySource> sources = new ArrayList<>();
+            sources.add(new MapConfigurationPropertySource(Map.of("ttx.stores." + key, "0s")));
+            ConfigurationPropertySources.from(yaml).forEach(sources::add);
+            Binder binder = new Binder(sources, new PropertySourcesPlaceholdersResolver(yaml));
+            assertThatThrownBy(() -> binder.bind("ttx.stores", Bindable.of(StoreProperties.class), validating())).as(key)
+                .isInstanceOf(BindException.class).cause().isInstanceOfSatisfying(BindValidationException.class, e ->
+                    assertThat(e.getValidationErrors().getAllErrors()).extracting(err -> ((FieldError) err).getField())
+                        .containsExactly(field));
+        });
     }
 
     /** A new handler per bind: it keeps state of what it bound. */

@@ -28,6 +28,12 @@ public abstract class IntegrationTest {
         r.add("ttx.stores.mongodb.uri", () -> TestStack.viaProxy("mongo", "mongodb"));
         r.add("ttx.stores.mongodb.database", () -> "ttx-it");
         r.add("ttx.stores.mongodb.server-selection-timeout", () -> "2s");
+        // short waits on a stalled store keep StoreStallIT fast; Elasticsearch keeps 10 s: a fresh dev node on a busy
+        // machine takes more than 3 s to create an index
+        r.add("ttx.stores.mongodb.read-timeout", () -> "3s");
+        r.add("ttx.stores.elasticsearch.response-timeout", () -> "10s");
+        r.add("ttx.stores.s3.read-timeout", () -> "3s");
+        r.add("ttx.stores.s3.write-timeout", () -> "3s");
         r.add("ttx.stores.elasticsearch.uris", () -> TestStack.viaProxy("es", "http"));
         r.add("ttx.stores.s3.endpoint", () -> TestStack.viaProxy("s3", "http"));
         r.add("ttx.stores.s3.access-key", s::s3AccessKey);

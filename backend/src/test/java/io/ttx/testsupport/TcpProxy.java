@@ -7,20 +7,26 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A loopback TCP proxy in front of one engine, so that a test can take that engine away (refusing new connections
- * and resetting open ones) while the others stay up, then bring it back on the same port.
+ * A loopback TCP proxy in front of one engine, so that a test can take that engine away while the others stay up,
+ * then bring it back on the same port. Two ways to fail: {@link #cut()} (refused and reset, what a crash looks like)
+ * and {@link #blackHole()} (connections accepted, requests read, nothing ever answered: what a stalled engine or a
+ * lost route looks like, which only a client-side timeout can end).
  */
 public final class TcpProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
-    private final java.util.concurrent.atomic.AtomicReference<Map.Entry<byte[], Runnable>> trigger = new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile boolean blackHole;
+    private final AtomicReference<Map.Entry<byte[], Runnable>> trigger = new AtomicReference<>();
 
     private TcpProxy(InetSocketAddress target, int port) {
         this.target = target;
@@ -42,8 +48,20 @@ public final class TcpProxy implements AutoCloseable {
         ServerSocket s = server;
         server = null;
         closeQuietly(s);
+        closeAllOpen();
+    }
+
+    private void closeAllOpen() {
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
+    }
+
+    /**
+     * The engine "stalls": new connections are accepted and whatever they send is read, open connections keep being
+     * read too, but no byte goes to the engine or comes back from it. {@link #restore()} ends it.
+     */
+    public synchronized void blackHole() {
+        blackHole = true;
     }
 
     /**
@@ -51,11 +69,18 @@ public final class TcpProxy implements AutoCloseable {
      * {@code prefix} (e.g. "PUT "): a way to make something else fail at an exact point of a workflow.
      */
     public void onceBefore(String prefix, Runnable action) {
-        trigger.set(Map.entry(prefix.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), action));
+        trigger.set(Map.entry(prefix.getBytes(StandardCharsets.ISO_8859_1), action));
     }
 
-    /** The engine "comes back" on the same port. */
+    /**
+     * The engine "comes back" on the same port. Connections opened before are closed if they went through a black
+     * hole: bytes were dropped, so what they would carry next is garbage to both sides.
+     */
     public synchronized void restore() {
+        if (blackHole) {
+            blackHole = false;
+            closeAllOpen();
+        }
         if (server != null) return;
         try {
             ServerSocket s = new ServerSocket();
@@ -72,14 +97,19 @@ public final class TcpProxy implements AutoCloseable {
         while (!s.isClosed()) {
             try {
                 Socket client = s.accept();
+                open.add(client);
+                if (blackHole) {
+                    Thread.ofVirtual().start(() -> pump(client, null, true));
+                    continue;
+                }
                 Socket upstream = new Socket();
                 try {
                     upstream.connect(target, 2000);
                 } catch (IOException e) {
+                    open.remove(client);
                     closeQuietly(client);
                     continue;
                 }
-                open.add(client);
                 open.add(upstream);
                 Thread.ofVirtual().start(() -> pump(client, upstream, true));
                 Thread.ofVirtual().start(() -> pump(upstream, client, false));
@@ -89,11 +119,14 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /** Copies {@code from} to {@code to} (null: accepted in a black hole), dropping what it reads in a black hole. */
     private void pump(Socket from, Socket to, boolean towardsEngine) {
         byte[] buf = new byte[16 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+             OutputStream out = to == null ? OutputStream.nullOutputStream() : to.getOutputStream()) {
             int n;
             while ((n = in.read(buf)) >= 0) {
+                if (blackHole) continue;
                 if (towardsEngine) fireTrigger(buf, n);
                 out.write(buf, 0, n);
                 out.flush();
@@ -104,14 +137,14 @@ public final class TcpProxy implements AutoCloseable {
             closeQuietly(from);
             closeQuietly(to);
             open.remove(from);
-            open.remove(to);
+            if (to != null) open.remove(to);
         }
     }
 
     private void fireTrigger(byte[] buf, int n) {
         Map.Entry<byte[], Runnable> t = trigger.get();
         if (t == null || n < t.getKey().length) return;
-        if (java.util.Arrays.equals(buf, 0, t.getKey().length, t.getKey(), 0, t.getKey().length) && trigger.compareAndSet(t, null)) {
+        if (Arrays.equals(buf, 0, t.getKey().length, t.getKey(), 0, t.getKey().length) && trigger.compareAndSet(t, null)) {
             t.getValue().run();
         }
     }

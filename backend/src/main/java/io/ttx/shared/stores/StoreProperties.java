@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Where the backing stores are. Nothing is embedded in the backend: the same jar talks to the dev stack or to a
- * production replica set, cluster and MinIO, depending only on these settings.
+ * Where the backing stores are, and how long the backend waits for each. Nothing is embedded in the backend: the
+ * same jar talks to the dev stack or to a production replica set, cluster and MinIO, depending only on these settings.
+ * Every wait on a store is bounded (docs/decisions.md, "Store timeouts"): a store that accepts connections and never
+ * answers costs a request at most its timeout, then a 503.
  */
 @Validated
 @ConfigurationProperties("ttx.stores")
@@ -26,16 +28,34 @@ public record StoreProperties(@Valid @NotNull Mongo mongodb, @Valid @NotNull Ela
      * @param uri                    connection string; a replica set in production ({@code ?replicaSet=...})
      * @param database               database name
      * @param serverSelectionTimeout how long an operation waits for a reachable server before failing (then 503)
+     * @param connectTimeout         TCP connect (and the monitor's heartbeat)
+     * @param readTimeout            longest wait for one reply of the server: bounds every operation on a server that
+     *                               stalls; a cursor's batches are waited for one at a time, so long reads still work
      */
-    public record Mongo(@NotBlank String uri, @NotBlank String database, @NotNull @DurationMin(millis = 1) Duration serverSelectionTimeout,
-                        @NotNull @DurationMin(millis = 1) Duration connectTimeout) { }
+    public record Mongo(@NotBlank String uri, @NotBlank String database,
+                        @NotNull @DurationMin(millis = 1) Duration serverSelectionTimeout,
+                        @NotNull @DurationMin(millis = 1) Duration connectTimeout,
+                        @NotNull @DurationMin(millis = 1) Duration readTimeout) { }
 
-    /** @param uris one or more node URLs of the cluster; username/password or apiKey optional */
+    /**
+     * @param uris            one or more node URLs of the cluster; username/password or apiKey optional
+     * @param connectTimeout  TCP connect
+     * @param responseTimeout longest silence of a node while a request is sent or its response awaited
+     */
     public record Elasticsearch(@NotEmpty List<URI> uris, @Nullable String username, @Nullable String password,
-                                @Nullable String apiKey, @NotNull @DurationMin(millis = 1) Duration requestTimeout) { }
+                                @Nullable String apiKey, @NotNull @DurationMin(millis = 1) Duration connectTimeout,
+                                @NotNull @DurationMin(millis = 1) Duration responseTimeout) { }
 
-    /** @param bucket created on first use when missing */
+    /**
+     * @param bucket         created on first use when missing
+     * @param connectTimeout TCP connect
+     * @param readTimeout    longest wait for each read of a response (headers, then every chunk of a download)
+     * @param writeTimeout   longest wait for each write of a request body: applies per write, so a large upload
+     *                       (parts of several MB) takes as long as it needs while the store keeps reading
+     */
     public record S3(@NotNull URI endpoint, @NotBlank String accessKey, @NotBlank String secretKey,
                      @NotBlank String bucket, @NotBlank String region,
-                     @NotNull @DurationMin(millis = 1) Duration requestTimeout) { }
+                     @NotNull @DurationMin(millis = 1) Duration connectTimeout,
+                     @NotNull @DurationMin(millis = 1) Duration readTimeout,
+                     @NotNull @DurationMin(millis = 1) Duration writeTimeout) { }
 }

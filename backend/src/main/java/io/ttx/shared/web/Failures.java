@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
@@ -25,6 +26,9 @@ public final class Failures {
                 || (t instanceof IOException && t.getClass().getName().startsWith("okhttp3"))) {
                 return true;
             }
+            // a store's client gave up waiting: java.net.SocketTimeoutException (connect or read), HttpClient's
+            // ConnectTimeoutException, OkHttp's "timeout" (MinIO); MongoDB's own timeouts are matched above
+            if (t instanceof InterruptedIOException) return true;
             if (t.getCause() == t) break;
         }
         return false;
