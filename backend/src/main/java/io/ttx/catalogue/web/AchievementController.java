@@ -8,7 +8,9 @@ import io.ttx.catalogue.ListingAction;
 import io.ttx.catalogue.ListingStatus;
 import io.ttx.catalogue.rules.Notes;
 import io.ttx.identity.CurrentUser;
+import io.ttx.shared.MalformedInput;
 import io.ttx.shared.web.Cursors;
+import io.ttx.shared.web.FieldErrors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -58,7 +60,7 @@ class AchievementController {
     Mono<PageResponse> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "false") boolean mine,
                             @RequestParam(required = false) List<ListingStatus> status, @RequestParam(required = false) String cursor,
                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return achievements.list(CurrentUser.of(jwt), mine, status == null ? List.of() : status, Cursors.id(cursor), size)
+        return achievements.list(CurrentUser.of(jwt), mine, statuses(status), Cursors.id(cursor), size)
             .map(p -> new PageResponse(p.items(), Cursors.ofId(p.continueAfter())));
     }
 
@@ -121,6 +123,14 @@ class AchievementController {
     private Mono<ResponseEntity<AchievementView>> step(Jwt jwt, String id, String ifMatch, ListingAction action, NoteRequest body) {
         return achievements.step(CurrentUser.of(jwt), id, Versions.ifMatch(ifMatch), action, note(body))
             .map(AchievementController::ok);
+    }
+
+    /** The statuses asked for: each status at most once, so at most as many as there are (400 too-many above). */
+    static List<ListingStatus> statuses(@Nullable List<ListingStatus> status) {
+        if (status == null) return List.of();
+        int max = ListingStatus.values().length;
+        if (status.size() > max) throw new MalformedInput(List.of(FieldErrors.of("status", "too-many", "at most " + max + " statuses")));
+        return status;
     }
 
     /** The note of a step, bounded and normalised before anything is read (422 text-too-long). */

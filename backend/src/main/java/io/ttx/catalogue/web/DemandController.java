@@ -50,7 +50,7 @@ class DemandController {
     Mono<PageResponse> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "false") boolean mine,
                             @RequestParam(required = false) List<ListingStatus> status, @RequestParam(required = false) String cursor,
                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return demands.list(CurrentUser.of(jwt), mine, status == null ? List.of() : status, Cursors.id(cursor), size)
+        return demands.list(CurrentUser.of(jwt), mine, AchievementController.statuses(status), Cursors.id(cursor), size)
             .map(p -> new PageResponse(p.items(), Cursors.ofId(p.continueAfter())));
     }
 
