@@ -1,5 +1,6 @@
 package io.ttx.alerts;
 
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -9,11 +10,14 @@ import java.util.List;
 /**
  * The filters of a saved search: the parameters of {@code GET /api/v1/search/achievements} without sort, cursor and
  * size. Stored as given (missing lists become empty); checked by the search endpoint's own rules through
- * {@link #asParameters()}, so a saved search accepts exactly what a search accepts.
+ * {@link #asParameters()}, so a saved search accepts exactly what a search accepts. The sizes bound the body as sent
+ * (400, the contract's maxItems and maxLength), before the search rules look at any value.
  */
-public record SavedQuery(@Nullable String q, List<String> field, List<String> ipc, @Nullable Integer trlMin,
-                         @Nullable Integer trlMax, List<String> region, List<String> transferMode, List<String> tradeMethod,
-                         @Nullable String priceMin, @Nullable String priceMax, @Nullable String owner) {
+public record SavedQuery(@Nullable @Size(max = 256) String q, @Size(max = 8) List<@Size(max = 40) String> field,
+                         @Size(max = 20) List<@Size(max = 50) String> ipc, @Nullable Integer trlMin, @Nullable Integer trlMax,
+                         @Size(max = 20) List<@Size(max = 6) String> region, @Size(max = 7) List<@Size(max = 40) String> transferMode,
+                         @Size(max = 4) List<@Size(max = 40) String> tradeMethod, @Nullable @Size(max = 32) String priceMin,
+                         @Nullable @Size(max = 32) String priceMax, @Nullable @Size(max = 18) String owner) {
 
     public SavedQuery {
         field = field == null ? List.of() : List.copyOf(field);

@@ -10,6 +10,7 @@ import io.ttx.search.AchievementSearch;
 import io.ttx.search.SearchQuery;
 import io.ttx.shared.Ids;
 import io.ttx.shared.MalformedInput;
+import io.ttx.shared.Texts;
 import io.ttx.shared.web.FieldErrors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -57,7 +58,7 @@ public class SavedSearches {
                 if (count >= props.maxSavedSearchesPerUser()) return Mono.error(new TooManySavedSearches(props.maxSavedSearchesPerUser()));
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 SavedSearchDocument.Webhook webhook = url.map(u -> new SavedSearchDocument.Webhook(u, Signatures.newSecret())).orElse(null);
-                return store.insert(new SavedSearchDocument(Ids.next("sav", now), user.subject(), user.org(), name.strip(), query, webhook, now));
+                return store.insert(new SavedSearchDocument(Ids.next("sav", now), user.subject(), user.org(), Texts.nfc(name.strip()), query, webhook, now));
             }))
             .map(d -> SavedSearchView.of(d, true));
     }

@@ -9,11 +9,13 @@ import io.ttx.shared.outbox.OutboxRelay;
 import io.ttx.shared.outbox.OutboxSource;
 import io.ttx.shared.web.BodySizeLimit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.http.codec.multipart.PartEventHttpMessageReader;
 import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,6 +24,7 @@ import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 class DocumentsConfiguration {
+    static final int MAX_PARTS = 10;
 
     @Bean
     OutboxSource documentEvents() {
@@ -48,6 +51,18 @@ class DocumentsConfiguration {
     @Bean
     BodySizeLimit documentUploadLimit(DocumentProperties props) {
         return new BodySizeLimit("/api/v1/{kind:achievements|demands}/{id}/documents", DataSize.ofBytes(props.maxSize().toBytes() + 64 * 1024));
+    }
+
+    /**
+     * An upload has two parts (file, confidentiality); a request with more than {@value #MAX_PARTS} is refused (400)
+     * when the next part starts, instead of each extra part being read and drained. Headers of a part stay within the
+     * reader's 10 KB (so a file name does too), form fields within the codec limit.
+     */
+    @Bean
+    CodecCustomizer uploadPartLimit() {
+        return codecs -> codecs.defaultCodecs().configureDefaultCodec(codec -> {
+            if (codec instanceof PartEventHttpMessageReader parts) parts.setMaxParts(MAX_PARTS);
+        });
     }
 
     /** Until the brokerage capability records NDAs, nobody outside owner, brokers and admins sees confidential documents. */

@@ -11,13 +11,19 @@ import java.util.regex.Pattern;
  * filters on them and shows them again as yuan.
  */
 public final class Cny {
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
+    /**
+     * Plain decimals of at most 15 integer digits and 15 decimals: judged on the token, before any arithmetic (a
+     * 200,000-digit fraction would take BigDecimal's trailing-zero stripping half a minute).
+     */
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,15}(\\.\\d{1,15})?");
+    /** The longest text {@link #DECIMAL} can match: sign, 15 digits, point, 15 decimals. */
+    public static final int MAX_LENGTH = 32;
 
     private Cny() { }
 
-    /** Null when the text is not a plain decimal number. */
+    /** Null when the text is not a plain decimal number (longer than {@value #MAX_LENGTH} characters included). */
     public static @Nullable BigDecimal parse(@Nullable String text) {
-        if (text == null || !DECIMAL.matcher(text).matches()) return null;
+        if (text == null || text.length() > MAX_LENGTH || !DECIMAL.matcher(text).matches()) return null;
         return new BigDecimal(text);
     }
 

@@ -16,7 +16,7 @@ public final class Uscc {
     private Uscc() { }
 
     public static boolean isValid(@Nullable String code) {
-        if (code == null || !SHAPE.matcher(code).matches()) return false;
+        if (code == null || code.length() != 18 || !SHAPE.matcher(code).matches()) return false;
         return checkCharacter(code.substring(0, 17)) == code.charAt(17);
     }
 

@@ -3,6 +3,7 @@ package io.ttx.valuation;
 import io.ttx.catalogue.Achievements;
 import io.ttx.identity.CurrentUser;
 import io.ttx.shared.Ids;
+import io.ttx.shared.Texts;
 import io.ttx.valuation.EvaluationInput.Rationale;
 import io.ttx.valuation.EvaluationInput.Scores;
 import io.ttx.valuation.domain.Criterion;
@@ -82,7 +83,7 @@ public class Evaluations {
         String[] texts = {r.scientific(), r.technical(), r.economic(), r.social(), r.cultural(), r.transferPotential()};
         Criterion[] criteria = Criterion.values();
         for (int i = 0; i < criteria.length; i++) {
-            if (texts[i] != null) out.put(criteria[i].key(), texts[i]);
+            if (texts[i] != null) out.put(criteria[i].key(), Texts.nfc(texts[i])); // bounded by the shape check (4,000)
         }
         return out;
     }

@@ -5,6 +5,7 @@ import io.ttx.valuation.domain.ComparableDeal;
 import io.ttx.valuation.domain.CostInput;
 import io.ttx.valuation.domain.CostItems;
 import io.ttx.valuation.domain.IncomeDcfInput;
+import io.ttx.valuation.domain.InputLimits;
 import io.ttx.valuation.domain.InvalidValuationInput;
 import io.ttx.valuation.domain.MarketInput;
 import io.ttx.valuation.domain.MonteCarloSpec;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
  * Turns the client's {@link ValuationInput} (decimal strings) into the domain's {@link ValuationRequest}, which then
  * validates itself. A string that is not a plain decimal ({@code -?digits[.digits]}, at most 64 characters: no
  * exponent, no sign +, no spaces) is a 422 naming its field, like every other input rule; a missing value is passed on
- * as null for the domain to name. Methods are mapped in method order so the first broken rule is reported.
+ * as null for the domain to name. Methods are mapped in method order so the first broken rule is reported. A list
+ * over its bound ({@link InputLimits}) is refused on its size before any entry is parsed.
  */
 final class InputMapper {
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
@@ -85,6 +87,7 @@ final class InputMapper {
         String f = "methods.market.comparables";
         List<ComparableDeal> comparables = null;
         if (in.comparables() != null) {
+            if (in.comparables().size() > InputLimits.COMPARABLES) throw InvalidValuationInput.entries(f, 1, InputLimits.COMPARABLES);
             comparables = new ArrayList<>();
             for (int i = 0; i < in.comparables().size(); i++) {
                 ValuationInput.MarketComparable c = in.comparables().get(i);
@@ -95,7 +98,9 @@ final class InputMapper {
                 }
                 Map<String, BigDecimal> factors = new LinkedHashMap<>();
                 if (c.adjustments() != null) {
+                    if (c.adjustments().size() > InputLimits.ADJUSTMENTS) throw InvalidValuationInput.tooManyAdjustments(path + ".adjustments");
                     for (ValuationInput.Adjustment a : c.adjustments()) {
+                        if (a.name().length() > InputLimits.ADJUSTMENT_NAME) throw InvalidValuationInput.adjustmentNameTooLong(path + ".adjustments");
                         factors.put(a.name(), dec(a.factor(), path + ".adjustments." + a.name()));
                     }
                 }
@@ -139,6 +144,7 @@ final class InputMapper {
 
     private static @Nullable List<BigDecimal> decs(@Nullable List<@Nullable String> texts, String field) {
         if (texts == null) return null;
+        if (texts.size() > InputLimits.YEARS) throw InvalidValuationInput.entries(field, 1, InputLimits.YEARS);
         List<BigDecimal> out = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) out.add(dec(texts.get(i), field + "[" + i + "]"));
         return out;

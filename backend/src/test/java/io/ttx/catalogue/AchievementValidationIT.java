@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static io.ttx.catalogue.AchievementFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each business rule gives 422 with its code and field; shape errors give 400; nothing is written either way. */
 class AchievementValidationIT extends IntegrationTest {
@@ -92,6 +94,33 @@ class AchievementValidationIT extends IntegrationTest {
         post(body(b -> ((ObjectNode) b.at("/patents/0")).put("filingDate", "2023-02-30"))).expectStatus().isBadRequest()
             .expectBody().jsonPath("$.errors[0].field").isEqualTo("patents[0].filingDate");
         post(body(b -> b.put("colour", "blue"))).expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].code").isEqualTo("unknown-field");
+    }
+
+    /** A decomposed "é" (e + combining acute) is stored, and read back, as the composed one: in texts, lists, names and notes. */
+    @Test
+    void textsAreStoredNfcNormalised() {
+        String decomposed = "Cafe\u0301 锂电池";
+        String composed = "Caf\u00e9 锂电池";
+        assertThat(decomposed).isNotEqualTo(composed);
+        ObjectNode b = body(x -> {
+            ((ObjectNode) x.get("title")).put("en", decomposed);
+            x.put("problemSolved", decomposed);
+            x.set("keywords", JSON.createArrayNode().add(decomposed).add(composed));
+            ((ObjectNode) x.at("/inventors/0")).put("name", "Jose\u0301");
+            ((ObjectNode) x.at("/encumbrances/0")).put("description", decomposed);
+        });
+        String id = create(api, bearer("tto"), b).get("id").asString();
+        step(api, bearer("tto"), id, "submission", "{\"note\": \"" + decomposed + "\"}");
+        JsonNode read = api.get().uri("/api/v1/achievements/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer("tto")).exchange()
+            .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(read.at("/title/en").asString()).isEqualTo(composed);
+        assertThat(read.get("problemSolved").asString()).isEqualTo(composed);
+        assertThat(read.get("keywords").valueStream().map(JsonNode::asString).toList()).containsExactly(composed);
+        assertThat(read.at("/inventors/0/name").asString()).isEqualTo("Jos\u00e9");
+        assertThat(read.at("/encumbrances/0/description").asString()).isEqualTo(composed);
+        JsonNode history = api.get().uri("/api/v1/achievements/{id}/history", id).header(HttpHeaders.AUTHORIZATION, bearer("tto")).exchange()
+            .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(history.at("/items/1/note").asString()).isEqualTo(composed);
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(ObjectNode b) {

@@ -6,9 +6,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class CnyTests {
 
@@ -64,6 +66,18 @@ class CnyTests {
         "1234567890123456", "0x10", "NaN", "Infinity", "１００"})
     void rejectsWhatIsNotAPlainDecimal(String text) {
         assertThat(Cny.parse(text)).isNull();
+    }
+
+    /** "1." and 200,000 zeros matched the old pattern; stripping its trailing zeros took half a minute. */
+    @Test
+    void refusesLongFractionsOnTheTokenBeforeAnyArithmetic() {
+        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+            assertThat(Cny.parse("1." + "0".repeat(200_000))).isNull();
+            assertThat(Cny.parse("1" + "0".repeat(200_000))).isNull();
+        });
+        assertThat(Cny.parse("1." + "0".repeat(15))).isEqualByComparingTo("1");
+        assertThat(Cny.parse("-123456789012345.123456789012345")).isNotNull();
+        assertThat(Cny.parse("1." + "0".repeat(16))).isNull();
     }
 
     @Test

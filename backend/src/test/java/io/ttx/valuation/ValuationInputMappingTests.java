@@ -19,8 +19,10 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -155,6 +157,42 @@ class ValuationInputMappingTests {
 
         assertThatThrownBy(() -> map(json)).isInstanceOfSatisfying(InvalidValuationInput.class,
             e -> assertThat(e.field()).isEqualTo("methods.incomeDcf.discountRate"));
+    }
+
+    /** 10,000 entries that are not decimals: the count is refused, no entry is parsed. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "incomeDcf|{\"discountRate\": \"0.1\", \"cashFlows\": [LIST]}|methods.incomeDcf.cashFlows",
+        "reliefFromRoyalty|{\"discountRate\": \"0.1\", \"taxRate\": \"0.25\", \"royaltyRate\": \"0.05\", \"revenues\": [LIST]}|methods.reliefFromRoyalty.revenues",
+        "rnpv|{\"discountRate\": \"0.1\", \"cashFlows\": [\"1\"], \"probabilities\": [LIST]}|methods.rnpv.probabilities",
+        "market|{\"comparables\": [LIST]}|methods.market.comparables"})
+    void listsOverTheirBoundAreRefusedBeforeAnyEntryIsParsed(String method, String body, String field) {
+        String entry = method.equals("market") ? "{\"price\": \"x\", \"weight\": \"x\"}" : "\"x\"";
+        String json = "{\"methods\": {\"" + method + "\": " + body.replace("LIST", String.join(",", Collections.nCopies(10_000, entry))) + "}}";
+        assertThatThrownBy(() -> map(json)).isInstanceOfSatisfying(InvalidValuationInput.class, e -> {
+            assertThat(e.code()).isEqualTo(InvalidValuationInput.INVALID);
+            assertThat(e.field()).isEqualTo(field);
+        });
+    }
+
+    @Test
+    void aComparableHasAtMost20AdjustmentsNamedInAtMost100Characters() {
+        String many = String.join(",", IntStream.range(0, 10_000).mapToObj(i -> "\"a" + i + "\": \"x\"").toList());
+        String tooMany = "{\"methods\": {\"market\": {\"comparables\": [{\"price\": \"1\", \"weight\": \"1\", \"adjustments\": {" + many + "}}]}}}";
+        assertThatThrownBy(() -> map(tooMany)).isInstanceOfSatisfying(InvalidValuationInput.class, e -> {
+            assertThat(e.code()).isEqualTo("too-many-items");
+            assertThat(e.field()).isEqualTo("methods.market.comparables[0].adjustments");
+        });
+        String longName = "{\"methods\": {\"market\": {\"comparables\": [{\"price\": \"1\", \"weight\": \"1\", \"adjustments\": {\""
+            + "n".repeat(40_000) + "\": \"x\"}}]}}}";
+        assertThatThrownBy(() -> map(longName)).isInstanceOfSatisfying(InvalidValuationInput.class, e -> {
+            assertThat(e.code()).isEqualTo("text-too-long");
+            assertThat(e.field()).isEqualTo("methods.market.comparables[0].adjustments");
+            assertThat(e.getMessage()).hasSizeLessThan(200);
+        });
+        String twenty = String.join(",", IntStream.range(0, 20).mapToObj(i -> "\"" + "n".repeat(98) + i % 10 + i / 10 + "\": \"1.01\"").toList());
+        assertThat(map("{\"methods\": {\"market\": {\"comparables\": [{\"price\": \"1\", \"weight\": \"1\", \"adjustments\": {" + twenty + "}}]}}}")
+            .market().comparables().getFirst().adjustments()).hasSize(20);
     }
 
     @ParameterizedTest(name = "{0} -> {1} at {2}")

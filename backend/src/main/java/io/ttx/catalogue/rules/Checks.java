@@ -5,6 +5,7 @@ import io.ttx.catalogue.LocalizedText;
 import io.ttx.catalogue.Money;
 import io.ttx.catalogue.RuleViolations.Violation;
 import io.ttx.shared.Cny;
+import io.ttx.shared.Texts;
 import io.ttx.shared.Uscc;
 import org.jspecify.annotations.Nullable;
 
@@ -32,37 +33,60 @@ public final class Checks {
     }
 
     public LocalizedText text(String field, LocalizedText text, int max) {
-        LocalizedText t = new LocalizedText(strip(text.zh()), strip(text.en()));
-        if (t.hasNoText()) fail(field, "missing-language", "needs a Chinese or an English text");
-        length(field + ".zh", t.zh(), max);
-        length(field + ".en", t.en(), max);
-        return t;
+        Texts.Checked zh = Texts.check(text.zh(), max);
+        Texts.Checked en = Texts.check(text.en(), max);
+        if (zh.text() == null && en.text() == null && !zh.tooLong() && !en.tooLong()) {
+            fail(field, "missing-language", "needs a Chinese or an English text");
+        }
+        tooLong(field + ".zh", zh, max);
+        tooLong(field + ".en", en, max);
+        return new LocalizedText(zh.text(), en.text());
     }
 
+    /**
+     * A free text as stored: stripped, NFC-normalised, null when blank; more than {@code max} code points in that form
+     * is {@code text-too-long} (an oversized text is refused on its raw length, never normalised).
+     */
     public @Nullable String text(String field, @Nullable String text, int max) {
-        String t = strip(text);
-        length(field, t, max);
-        return t;
+        Texts.Checked t = Texts.check(text, max);
+        tooLong(field, t, max);
+        return t.text();
     }
 
-    private void length(String field, @Nullable String t, int max) {
-        if (t != null && t.codePointCount(0, t.length()) > max) fail(field, "text-too-long", "is longer than " + max + " characters");
+    private void tooLong(String field, Texts.Checked t, int max) {
+        if (t.tooLong()) fail(field, "text-too-long", "is longer than " + max + " characters");
     }
 
+    /**
+     * Whether a list is within its bound, judged on its size as sent before any item is looked at; {@code code} (for
+     * example {@code too-many-inventors}) names the field otherwise. Null (absent) is within.
+     */
+    public boolean count(String field, @Nullable List<?> list, int max, String code) {
+        if (list == null || list.size() <= max) return true;
+        fail(field, code, "at most " + max + " items");
+        return false;
+    }
+
+    /** Keywords: at most {@link Limits#KEYWORDS} as sent, each 1 to {@link Limits#KEYWORD} characters; duplicates dropped. */
     public List<String> keywords(String field, @Nullable List<String> keywords) {
-        if (keywords == null) return List.of();
+        if (keywords == null || !count(field, keywords, Limits.KEYWORDS, "too-many-keywords")) return List.of();
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (int i = 0; i < keywords.size(); i++) {
-            String k = strip(keywords.get(i));
-            if (k == null || k.codePointCount(0, k.length()) > 50) fail(field + "[" + i + "]", "invalid-keyword", "must be 1 to 50 characters");
-            else out.add(k);
+            Texts.Checked k = Texts.check(keywords.get(i), Limits.KEYWORD);
+            if (k.text() == null || k.tooLong()) fail(field + "[" + i + "]", "invalid-keyword", "must be 1 to " + Limits.KEYWORD + " characters");
+            else out.add(k.text());
         }
-        if (out.size() > 20) fail(field, "too-many-keywords", "at most 20 keywords");
         return List.copyOf(out);
     }
 
+    /** Each mode once, in the order given; at most as many as there are modes, counted as sent. */
+    public <E extends Enum<E>> List<E> modes(String field, @Nullable List<E> modes) {
+        if (modes == null || !count(field, modes, Limits.MODES, "too-many-items")) return List.of();
+        return List.copyOf(new LinkedHashSet<>(modes));
+    }
+
     public void region(String field, @Nullable String region) {
-        if (region == null || !REGION.matcher(region).matches() || region.equals("000000")) {
+        if (region == null || region.length() != 6 || !REGION.matcher(region).matches() || region.equals("000000")) {
             fail(field, "invalid-region", "must be a six-digit GB/T 2260 administrative division code");
         }
     }
@@ -94,9 +118,5 @@ public final class Checks {
         if (v.signum() < 0) fail(field, "negative-amount", "must not be negative");
         if (v.stripTrailingZeros().scale() > 2) fail(field, "amount-scale", "has more than two decimals (fen)");
         return v.signum() < 0 || v.stripTrailingZeros().scale() > 2 ? null : v;
-    }
-
-    static @Nullable String strip(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -6,22 +6,21 @@ import io.ttx.catalogue.RuleViolations;
 import io.ttx.catalogue.TransferMode;
 
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
 import java.util.List;
 
-/** The business rules of a technology demand; a valid demand comes back normalised. */
+/** The business rules of a technology demand; a valid demand comes back normalised (stripped NFC texts, bounded lists). */
 public final class DemandRules {
     private DemandRules() { }
 
     public static DemandInput check(DemandInput in, String ownerOrg, LocalDate today) {
         Checks c = new Checks();
         c.uscc("ownerOrg", ownerOrg);
-        var title = c.text("title", in.title(), 200);
-        var summary = c.text("summary", in.summary(), 2000);
+        var title = c.text("title", in.title(), Limits.TITLE);
+        var summary = c.text("summary", in.summary(), Limits.SUMMARY);
         List<String> keywords = c.keywords("keywords", in.keywords());
-        String indicators = c.text("technicalIndicators", in.technicalIndicators(), 4000);
-        String problem = c.text("problemToSolve", in.problemToSolve(), 4000);
-        String basis = c.text("currentBasis", in.currentBasis(), 4000);
+        String indicators = c.text("technicalIndicators", in.technicalIndicators(), Limits.FREE_TEXT);
+        String problem = c.text("problemToSolve", in.problemToSolve(), Limits.FREE_TEXT);
+        String basis = c.text("currentBasis", in.currentBasis(), Limits.FREE_TEXT);
         if (in.budget() != null && in.budgetRange() != null) {
             c.fail("budgetRange", "budget-and-range", "give either a budget or a budget range, not both");
         }
@@ -34,7 +33,7 @@ public final class DemandRules {
         if (in.expectedDelivery() != null && in.validUntil() != null && in.expectedDelivery().isBefore(today)) {
             c.fail("expectedDelivery", "inconsistent-dates", "expected delivery is in the past");
         }
-        List<TransferMode> modes = in.cooperationModes() == null ? List.of() : List.copyOf(new LinkedHashSet<>(in.cooperationModes()));
+        List<TransferMode> modes = c.modes("cooperationModes", in.cooperationModes());
         if (!c.violations().isEmpty()) throw new RuleViolations(c.violations());
         return new DemandInput(title, summary, in.field(), keywords, indicators, problem, basis, budget, range, modes, in.region(),
             in.validUntil(), in.expectedDelivery(), in.ipOwnership() == null ? IpOwnership.NEGOTIABLE : in.ipOwnership(),

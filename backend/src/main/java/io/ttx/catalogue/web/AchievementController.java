@@ -7,6 +7,7 @@ import io.ttx.catalogue.HistoryEntry;
 import io.ttx.catalogue.ListingAction;
 import io.ttx.catalogue.ListingStatus;
 import io.ttx.catalogue.PendingRevision.RevisionStatus;
+import io.ttx.catalogue.rules.Notes;
 import io.ttx.identity.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,6 +29,7 @@ import java.util.List;
 @RestController
 @RequestMapping(path = "/api/v1/achievements", produces = MediaType.APPLICATION_JSON_VALUE)
 class AchievementController {
+    /** The note of a lifecycle step; its bound is a catalogue rule (422 text-too-long, see {@link Notes}). */
     record NoteRequest(@Nullable String note) { }
 
     record ReviewRequest(@NotNull Decision decision, @Nullable String note) { }
@@ -105,7 +107,8 @@ class AchievementController {
                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                  @Valid @RequestBody ReviewRequest body) {
         ListingAction action = ListingAction.valueOf(body.decision().name());
-        return achievements.step(CurrentUser.of(jwt), id, Versions.ifMatch(ifMatch), action, body.note()).map(AchievementController::ok);
+        return achievements.step(CurrentUser.of(jwt), id, Versions.ifMatch(ifMatch), action, Notes.check(body.note()))
+            .map(AchievementController::ok);
     }
 
     @GetMapping("/{id}/history")
@@ -114,8 +117,13 @@ class AchievementController {
     }
 
     private Mono<ResponseEntity<AchievementView>> step(Jwt jwt, String id, String ifMatch, ListingAction action, NoteRequest body) {
-        return achievements.step(CurrentUser.of(jwt), id, Versions.ifMatch(ifMatch), action, body == null ? null : body.note())
+        return achievements.step(CurrentUser.of(jwt), id, Versions.ifMatch(ifMatch), action, note(body))
             .map(AchievementController::ok);
+    }
+
+    /** The note of a step, bounded and normalised before anything is read (422 text-too-long). */
+    static @Nullable String note(@Nullable NoteRequest body) {
+        return body == null ? null : Notes.check(body.note());
     }
 
     private static ResponseEntity<AchievementView> ok(AchievementView v) {

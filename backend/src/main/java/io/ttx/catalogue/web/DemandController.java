@@ -6,6 +6,7 @@ import io.ttx.catalogue.Demands;
 import io.ttx.catalogue.ListingAction;
 import io.ttx.catalogue.ListingStatus;
 import io.ttx.catalogue.PendingRevision.RevisionStatus;
+import io.ttx.catalogue.rules.Notes;
 import io.ttx.catalogue.web.AchievementController.HistoryResponse;
 import io.ttx.catalogue.web.AchievementController.NoteRequest;
 import io.ttx.catalogue.web.AchievementController.ReviewRequest;
@@ -79,7 +80,7 @@ class DemandController {
             case "withdrawal" -> ListingAction.WITHDRAW;
             default -> ListingAction.RENEW;
         };
-        return demands.step(CurrentUser.of(jwt), id, Versions.ifMatch(ifMatch), action, body == null ? null : body.note())
+        return demands.step(CurrentUser.of(jwt), id, Versions.ifMatch(ifMatch), action, AchievementController.note(body))
             .map(DemandController::ok);
     }
 
@@ -87,7 +88,8 @@ class DemandController {
     Mono<ResponseEntity<DemandView>> review(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody ReviewRequest body) {
-        return demands.step(CurrentUser.of(jwt), id, Versions.ifMatch(ifMatch), ListingAction.valueOf(body.decision().name()), body.note())
+        return demands.step(CurrentUser.of(jwt), id, Versions.ifMatch(ifMatch), ListingAction.valueOf(body.decision().name()),
+                Notes.check(body.note()))
             .map(DemandController::ok);
     }
 

@@ -16,9 +16,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
-/** Reads and checks the search parameters; every bad one is listed in one 400 (never an Elasticsearch error). */
+/**
+ * Reads and checks the search parameters; every bad one is listed in one 400 (never an Elasticsearch error). Every
+ * list has its bound ({@code too-many}, counted before any value is looked at) and every value its length, checked
+ * before a pattern or a parser sees it; an unknown value is echoed only when it is short.
+ */
 public final class SearchParams {
+    /** Values of a repeatable filter (comma-separated or repeated): regions and IPC prefixes; enums at most their count. */
+    static final int MAX_VALUES = 20;
+    /** The longest IPC prefix worth matching (a full symbol with spaces, as the catalogue accepts it). */
+    static final int MAX_IPC = 50;
+    /** Unknown values up to this length are named in the message; longer ones are not echoed. */
+    private static final int ECHO = 40;
+
+    private static final Pattern IPC_PREFIX = Pattern.compile("[A-H]([0-9]{2}[A-Z]?.*)?");
+    private static final Pattern REGION = Pattern.compile("\\d{6}");
     private final MultiValueMap<String, String> p;
     private final List<Map<String, String>> errors = new ArrayList<>();
 
@@ -30,13 +44,15 @@ public final class SearchParams {
         SearchParams s = new SearchParams(params);
         String q = s.one("q", "");
         if (q.length() > maxQueryLength) s.fail("q", "too-long", "at most " + maxQueryLength + " characters");
-        List<TechField> fields = s.enums("field", TechField::valueOf);
-        List<String> ipc = s.all("ipc").stream().map(v -> v.trim().toUpperCase(Locale.ROOT)).toList();
-        for (String v : ipc) if (!v.matches("[A-H]([0-9]{2}[A-Z]?.*)?")) s.fail("ipc", "invalid", "an IPC section (A-H) or a symbol prefix such as H01M");
+        List<TechField> fields = s.enums("field", TechField.values().length, TechField::valueOf);
+        List<String> ipc = s.bounded("ipc", MAX_VALUES).stream().map(v -> v.toUpperCase(Locale.ROOT)).toList();
+        for (String v : ipc) {
+            if (v.length() > MAX_IPC || !IPC_PREFIX.matcher(v).matches()) s.fail("ipc", "invalid", "an IPC section (A-H) or a symbol prefix such as H01M");
+        }
         Integer trlMin = s.integer("trlMin", 1, 9);
         Integer trlMax = s.integer("trlMax", 1, 9);
-        List<String> regions = s.all("region");
-        for (String r : regions) if (!r.matches("\\d{6}")) s.fail("region", "invalid", "a six-digit GB/T 2260 code");
+        List<String> regions = s.bounded("region", MAX_VALUES);
+        for (String r : regions) if (r.length() != 6 || !REGION.matcher(r).matches()) s.fail("region", "invalid", "a six-digit GB/T 2260 code");
         BigDecimal priceMin = s.amount("priceMin");
         BigDecimal priceMax = s.amount("priceMax");
         String owner = s.one("owner", null);
@@ -44,13 +60,13 @@ public final class SearchParams {
         SearchQuery.Sort sort = SearchQuery.Sort.RELEVANCE;
         String sortText = s.one("sort", "relevance");
         try {
-            sort = SearchQuery.Sort.valueOf(sortText.toUpperCase(Locale.ROOT));
+            sort = SearchQuery.Sort.valueOf(sortText.length() > ECHO ? "" : sortText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             s.fail("sort", "invalid", "relevance, newest or price");
         }
         Integer size = s.integer("size", 1, 100);
-        List<TransferMode> modes = s.enums("transferMode", TransferMode::valueOf);
-        List<TradeMethod> methods = s.enums("tradeMethod", TradeMethod::valueOf);
+        List<TransferMode> modes = s.enums("transferMode", TransferMode.values().length, TransferMode::valueOf);
+        List<TradeMethod> methods = s.enums("tradeMethod", TradeMethod.values().length, TradeMethod::valueOf);
         if (!s.errors.isEmpty()) throw new MalformedInput(s.errors);
         return new SearchQuery(q.strip(), fields, ipc, trlMin, trlMax, regions, modes, methods, priceMin, priceMax, owner, sort,
             s.one("cursor", null), size == null ? 20 : size);
@@ -89,6 +105,14 @@ public final class SearchParams {
         return v == null ? List.of() : v.stream().flatMap(x -> List.of(x.split(",")).stream()).map(String::strip).filter(x -> !x.isEmpty()).toList();
     }
 
+    /** The values of a repeatable parameter, or none (and {@code too-many}) when there are more than {@code max}. */
+    private List<String> bounded(String name, int max) {
+        List<String> values = all(name);
+        if (values.size() <= max) return values;
+        fail(name, "too-many", "at most " + max + " values");
+        return List.of();
+    }
+
     private String one(String name, String fallback) {
         String v = p.getFirst(name);
         return v == null || v.isBlank() ? fallback : v;
@@ -118,13 +142,14 @@ public final class SearchParams {
         return d;
     }
 
-    private <E> List<E> enums(String name, Function<String, E> parse) {
+    /** Enum values, each at most once: no more values than the enum has. */
+    private <E> List<E> enums(String name, int max, Function<String, E> parse) {
         List<E> out = new ArrayList<>();
-        for (String v : all(name)) {
+        for (String v : bounded(name, max)) {
             try {
-                out.add(parse.apply(v.toUpperCase(Locale.ROOT)));
+                out.add(parse.apply(v.length() > ECHO ? "" : v.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                fail(name, "invalid", "unknown value " + v);
+                fail(name, "invalid", v.length() > ECHO ? "unknown value" : "unknown value " + v);
             }
         }
         return out;

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class Cursors {
     private static final Pattern ID = Pattern.compile("[a-z]{3}_[0-9a-z]{20}");
     private static final char SEPARATOR = '\u001f';
+    /** Longer than any cursor this API issues (an id cursor has 34 characters, a search cursor about 100): refused unread. */
+    public static final int MAX_LENGTH = 512;
 
     private Cursors() { }
 
@@ -75,6 +77,7 @@ public final class Cursors {
     }
 
     private static String decode(String cursor) {
+        if (cursor.length() > MAX_LENGTH) throw invalid();
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

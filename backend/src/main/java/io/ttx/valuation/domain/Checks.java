@@ -90,14 +90,14 @@ final class Checks {
             throw InvalidValuationInput.missing(field);
         }
         if (list.size() < min || list.size() > max) {
-            throw InvalidValuationInput.invalid(field, "must have " + min + " to " + max + " entries");
+            throw InvalidValuationInput.entries(field, min, max);
         }
         return list;
     }
 
     /** A yearly series (cash flows, revenues): 1 to 50 numeric entries, each below 10^13 in absolute value. */
     static List<BigDecimal> yearly(@Nullable List<BigDecimal> series, String field) {
-        List<BigDecimal> entries = sized(series, 1, 50, field);
+        List<BigDecimal> entries = sized(series, 1, InputLimits.YEARS, field);
         for (int i = 0; i < entries.size(); i++) {
             amount(entries.get(i), field + "[" + i + "]");
         }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 /**
  * Inputs of the cost method: cost items (non-negative amounts), a profit markup in [0, 1], elapsed (>= 0) and
- * remaining (>= 1) economic life in whole years, and functional and economic obsolescence in [0, 1].
+ * remaining (>= 1) economic life in whole years (each at most 50), and functional and economic obsolescence in [0, 1].
  */
 public record CostInput(
         CostItems costItems,
@@ -27,11 +27,11 @@ public record CostInput(
                 Checks.nonNegativeAmount(costItems.ipFees(), items + ".ipFees"),
                 Checks.nonNegativeAmount(costItems.opportunityCost(), items + ".opportunityCost"));
         profitMarkup = Checks.fraction(profitMarkup, M.field("profitMarkup"));
-        if (elapsedYears < 0) {
-            throw InvalidValuationInput.invalid(M.field("elapsedYears"), "must be at least 0");
+        if (elapsedYears < 0 || elapsedYears > InputLimits.LIFE_YEARS) {
+            throw InvalidValuationInput.invalid(M.field("elapsedYears"), "must be between 0 and " + InputLimits.LIFE_YEARS);
         }
-        if (remainingYears < 1) {
-            throw InvalidValuationInput.invalid(M.field("remainingYears"), "must be at least 1");
+        if (remainingYears < 1 || remainingYears > InputLimits.LIFE_YEARS) {
+            throw InvalidValuationInput.invalid(M.field("remainingYears"), "must be between 1 and " + InputLimits.LIFE_YEARS);
         }
         functionalObsolescence = Checks.fraction(functionalObsolescence, M.field("functionalObsolescence"));
         economicObsolescence = Checks.fraction(economicObsolescence, M.field("economicObsolescence"));

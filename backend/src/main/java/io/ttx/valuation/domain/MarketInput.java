@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Inputs of the market method: 1 to 100 comparables, each with a non-negative price below 10^13, a weight > 0 and
- * factors > 0, and whether platform deals should join them.
+ * at most 20 factors > 0 named in at most 100 characters, and whether platform deals should join them.
  */
 public record MarketInput(List<ComparableDeal> comparables, boolean includePlatformDeals) {
 
@@ -17,7 +17,7 @@ public record MarketInput(List<ComparableDeal> comparables, boolean includePlatf
 
     public MarketInput {
         String field = M.field("comparables");
-        List<ComparableDeal> given = Checks.sized(comparables, 1, 100, field);
+        List<ComparableDeal> given = Checks.sized(comparables, 1, InputLimits.COMPARABLES, field);
         List<ComparableDeal> checked = new ArrayList<>(given.size());
         for (int i = 0; i < given.size(); i++) {
             checked.add(checked(given.get(i), field + "[" + i + "]"));
@@ -33,10 +33,16 @@ public record MarketInput(List<ComparableDeal> comparables, boolean includePlatf
         BigDecimal weight = Checks.positive(comparable.weight(), path + ".weight");
         Map<String, BigDecimal> factors = new LinkedHashMap<>();
         if (comparable.adjustments() != null) {
+            if (comparable.adjustments().size() > InputLimits.ADJUSTMENTS) {
+                throw InvalidValuationInput.tooManyAdjustments(path + ".adjustments");
+            }
             for (Map.Entry<String, BigDecimal> adjustment : comparable.adjustments().entrySet()) {
                 String name = adjustment.getKey();
                 if (name == null || name.isBlank()) {
                     throw InvalidValuationInput.invalid(path + ".adjustments", "adjustment names must not be blank");
+                }
+                if (name.length() > InputLimits.ADJUSTMENT_NAME) {
+                    throw InvalidValuationInput.adjustmentNameTooLong(path + ".adjustments");
                 }
                 factors.put(name, Checks.positive(adjustment.getValue(), path + ".adjustments." + name));
             }

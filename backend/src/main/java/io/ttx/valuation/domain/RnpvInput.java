@@ -15,7 +15,7 @@ public record RnpvInput(BigDecimal discountRate, List<BigDecimal> cashFlows, Lis
         discountRate = Checks.between(discountRate, BigDecimal.ZERO, Checks.FIVE, M.field("discountRate"));
         cashFlows = Checks.yearly(cashFlows, M.field("cashFlows"));
         String field = M.field("probabilities");
-        List<BigDecimal> given = Checks.sized(probabilities, 1, 50, field);
+        List<BigDecimal> given = Checks.sized(probabilities, 1, InputLimits.YEARS, field);
         if (given.size() != cashFlows.size()) {
             throw InvalidValuationInput.invalid(field, "must have as many entries as cashFlows (" + cashFlows.size()
                     + ")");

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -146,16 +147,26 @@ class AchievementRulesTests {
     }
 
     @Test
-    void allowsAtMost20DistinctKeywordsOf1To50Characters() {
+    void allowsAtMost20KeywordsOf1To50Characters() {
         rejects(d -> d.keywords = List.of("battery", "  "), "keywords[1]", "invalid-keyword");
         rejects(d -> d.keywords = List.of("k".repeat(51)), "keywords[0]", "invalid-keyword");
         accepts(d -> d.keywords = List.of("k".repeat(50)));
         List<String> twenty = IntStream.range(0, 20).mapToObj(i -> "kw" + i).toList();
         accepts(d -> d.keywords = twenty);
-        List<String> withDuplicate = new ArrayList<>(twenty);
+        List<String> withDuplicate = new ArrayList<>(twenty.subList(0, 19));
         withDuplicate.add(" kw0 ");
         accepts(d -> d.keywords = withDuplicate);
         rejects(d -> d.keywords = IntStream.range(0, 21).mapToObj(i -> "kw" + i).toList(), "keywords", "too-many-keywords");
+    }
+
+    /** The contract's maxItems is on the array as sent: 21 keywords are too many even when two are the same. */
+    @Test
+    void countsKeywordsAsSentBeforeLookingAtThem() {
+        List<String> twentyOne = new ArrayList<>(IntStream.range(0, 20).mapToObj(i -> "kw" + i).toList());
+        twentyOne.add("kw0");
+        rejects(d -> d.keywords = twentyOne, "keywords", "too-many-keywords");
+        List<String> badAndTooMany = new ArrayList<>(Collections.nCopies(21, " "));
+        rejects(d -> d.keywords = badAndTooMany, "keywords", "too-many-keywords");
     }
 
     @Test
@@ -164,10 +175,20 @@ class AchievementRulesTests {
     }
 
     @Test
-    void allowsAtMost20DistinctIpcSymbols() {
+    void allowsAtMost20IpcSymbolsCountedAsSent() {
         rejects(d -> d.ipcCodes = List.of("H01M 10/48", "I01M 10/48"), "ipcCodes[1]", "invalid-ipc");
-        accepts(d -> d.ipcCodes = IntStream.rangeClosed(1, 21).mapToObj(i -> i <= 20 ? "H01M " + i + "/48" : "h01m1/48").toList());
-        rejects(d -> d.ipcCodes = IntStream.rangeClosed(1, 21).mapToObj(i -> "H01M " + i + "/48").toList(), "ipcCodes", "too-many-ipc-codes");
+        accepts(d -> d.ipcCodes = IntStream.rangeClosed(1, 20).mapToObj(i -> i < 20 ? "H01M " + i + "/48" : "h01m1/48").toList());
+        rejects(d -> d.ipcCodes = IntStream.rangeClosed(1, 21).mapToObj(i -> i <= 20 ? "H01M " + i + "/48" : "h01m1/48").toList(),
+            "ipcCodes", "too-many-ipc-codes");
+        rejects(d -> d.ipcCodes = Collections.nCopies(21, "bad"), "ipcCodes", "too-many-ipc-codes");
+    }
+
+    @Test
+    void judgesIpcSymbolsOfAtMost50Characters() {
+        accepts(d -> d.ipcCodes = List.of("  H01M 0010 / 48" + " ".repeat(30)));
+        rejects(d -> d.ipcCodes = List.of("H01M " + "0".repeat(50) + "10/48"), "ipcCodes[0]", "invalid-ipc");
+        assertTimeoutPreemptively(Duration.ofSeconds(1),
+            () -> rejects(d -> d.ipcCodes = List.of("H01M" + " ".repeat(100_000) + "0".repeat(100_000) + "x"), "ipcCodes[0]", "invalid-ipc"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +43,15 @@ class CursorsTests {
         for (String bad : List.of("!!!", "", Cursors.ofId(ID), "eHl6", "bGFi")) {
             assertInvalid(() -> Cursors.values(bad));
         }
+    }
+
+    /** A well-formed token longer than any cursor issued (500 empty sort values) is refused before it is decoded. */
+    @Test
+    void aTokenLongerThan512CharactersIsAnInvalidCursor() {
+        String longValues = Cursors.ofValues(Collections.nCopies(500, "s"));
+        assertThat(longValues.length()).isGreaterThan(Cursors.MAX_LENGTH);
+        assertInvalid(() -> Cursors.values(longValues));
+        assertThat(Cursors.values(Cursors.ofValues(List.of(3.5, 1764000000000L, ID)))).hasSize(3);
     }
 
     @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import io.ttx.shared.DomainException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -107,6 +108,10 @@ class ValidationTests {
                         cost + "elapsedYears"),
                 rule("remainingYears >= 1", () -> cost(Examples.costItems(), d("0.1"), 0, 0, d("0"), d("0")),
                         cost + "remainingYears"),
+                rule("elapsedYears <= 50", () -> cost(Examples.costItems(), d("0.1"), 51, 1, d("0"), d("0")),
+                        cost + "elapsedYears"),
+                rule("remainingYears <= 50", () -> cost(Examples.costItems(), d("0.1"), 0, Integer.MAX_VALUE, d("0"), d("0")),
+                        cost + "remainingYears"),
                 rule("functional obsolescence <= 1", () -> cost(Examples.costItems(), d("0.1"), 0, 1, d("1.01"),
                         d("0")), cost + "functionalObsolescence"),
                 rule("economic obsolescence >= 0", () -> cost(Examples.costItems(), d("0.1"), 0, 1, d("0"),
@@ -119,6 +124,10 @@ class ValidationTests {
                 rule("adjustment factor > 0", () -> market(new ComparableDeal(d("1"), d("1"),
                         Examples.adjustments("date", "1.1", "territory", "0"))),
                         market + "comparables[1].adjustments.territory"),
+                arguments("at most 20 adjustments", (ThrowingCallable) () -> market(new ComparableDeal(d("1"), d("1"), adjustments(21))),
+                        InvalidValuationInput.TOO_MANY_ITEMS, market + "comparables[1].adjustments"),
+                arguments("adjustment names of at most 100 characters", (ThrowingCallable) () -> market(new ComparableDeal(d("1"), d("1"),
+                        Map.of("n".repeat(101), d("1")))), InvalidValuationInput.TEXT_TOO_LONG, market + "comparables[1].adjustments"),
                 rule("comparable price >= 0", () -> market(new ComparableDeal(d("-5"), d("1"), Map.of())),
                         market + "comparables[1].price"),
                 rule("S > 0", () -> option(d("0"), d("1"), d("1"), d("0.2"), d("0.05"), null),
@@ -150,11 +159,21 @@ class ValidationTests {
         new ReliefFromRoyaltyInput(d("0"), d("1"), ds("1"), null, d("1"), RoyaltyRule.PROFIT_SPLIT, d("0.25"));
         new ReliefFromRoyaltyInput(d("0"), d("0"), ds("1"), null, d("0"), RoyaltyRule.PROFIT_SPLIT, d("0.33"));
         new CostInput(Examples.costItems(), d("1"), 0, 1, d("1"), d("1"));
+        new CostInput(Examples.costItems(), d("1"), 50, 50, d("1"), d("1"));
+        new MarketInput(List.of(new ComparableDeal(d("1"), d("1"), adjustments(20)), new ComparableDeal(d("1"), d("1"),
+                Map.of("n".repeat(100), d("1")))), false);
         new MarketInput(Collections.nCopies(100, Examples.comparables().get(0)), false);
         new RealOptionInput(d("0.01"), d("9999999999999.99"), d("50"), d("5"), d("5"), new MonteCarloSpec(1000, 0));
         new RealOptionInput(d("1"), d("1"), d("0.0001"), d("0.0001"), d("0"), new MonteCarloSpec(1_000_000, -1));
         assertThat(ValuationRequest.builder(9).cost(Examples.cost()).build().trl()).isEqualTo(9);
         assertThat(ValuationRequest.builder(1).cost(Examples.cost()).build().trl()).isEqualTo(1);
+    }
+
+    /** {@code n} adjustments named a0, a1, ... with factor 1.01. */
+    private static Map<String, BigDecimal> adjustments(int n) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) out.put("a" + i, d("1.01"));
+        return out;
     }
 
     private static Arguments rule(String name, ThrowingCallable construction, String field) {
