@@ -67,6 +67,7 @@ class SettingsValidationTests {
         List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yaml"));
         Map<String, String> timeouts = Map.of("mongodb.connect-timeout", "connectTimeout", "mongodb.read-timeout", "readTimeout",
             "elasticsearch.connect-timeout", "connectTimeout", "elasticsearch.response-timeout", "responseTimeout",
+            "elasticsearch.background-timeout", "backgroundTimeout",
             "s3.connect-timeout", "connectTimeout", "s3.read-timeout", "readTimeout", "s3.write-timeout", "writeTimeout");
         timeouts.forEach((key, field) -> {
             List<ConfigurationPropertySource> sources = new ArrayList<>();

@@ -28,8 +28,8 @@ public abstract class IntegrationTest {
         r.add("ttx.stores.mongodb.uri", () -> TestStack.viaProxy("mongo", "mongodb"));
         r.add("ttx.stores.mongodb.database", () -> "ttx-it");
         r.add("ttx.stores.mongodb.server-selection-timeout", () -> "2s");
-        // short waits on a stalled store keep StoreStallIT fast; Elasticsearch keeps 10 s: a fresh dev node on a busy
-        // machine takes more than 3 s to create an index
+        // short waits on a stalled store keep StoreStallIT fast; Elasticsearch keeps the production 10 s: the dev node
+        // (C1 only, small heap) pauses for seconds in GC on a busy machine
         r.add("ttx.stores.mongodb.read-timeout", () -> "3s");
         r.add("ttx.stores.elasticsearch.response-timeout", () -> "10s");
         r.add("ttx.stores.s3.read-timeout", () -> "3s");

@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
 import org.springframework.data.mongodb.core.SimpleReactiveMongoDatabaseFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
@@ -62,10 +63,22 @@ class StoreClients {
     /** Built on our own low-level client: the shortcut builder cannot set timeouts, and its response timeout is none. */
     @Bean(destroyMethod = "close")
     ElasticsearchAsyncClient elasticsearchAsyncClient(StoreProperties props) {
-        StoreProperties.Elasticsearch es = props.elasticsearch();
+        return elasticsearch(props.elasticsearch(), props.elasticsearch().responseTimeout());
+    }
+
+    /**
+     * A client of its own (own connections): the low-level client's async path drops a per-request configuration
+     * (elasticsearch-rest5-client 9.2), so a longer response timeout cannot be set per call.
+     */
+    @Bean
+    BackgroundElasticsearch backgroundElasticsearch(StoreProperties props) {
+        return new BackgroundElasticsearch(elasticsearch(props.elasticsearch(), props.elasticsearch().backgroundTimeout()));
+    }
+
+    private static ElasticsearchAsyncClient elasticsearch(StoreProperties.Elasticsearch es, Duration responseTimeout) {
         Rest5ClientBuilder rest = Rest5Client.builder(es.uris())
             .setConnectionConfigCallback(c -> c.setConnectTimeout(Timeout.of(es.connectTimeout())))
-            .setRequestConfigCallback(r -> r.setResponseTimeout(Timeout.of(es.responseTimeout())));
+            .setRequestConfigCallback(r -> r.setResponseTimeout(Timeout.of(responseTimeout)));
         if (es.apiKey() != null && !es.apiKey().isBlank()) {
             rest.setDefaultHeaders(new Header[] {new BasicHeader(HttpHeaders.AUTHORIZATION, "ApiKey " + es.apiKey())});
         } else if (es.username() != null && !es.username().isBlank() && es.password() != null) {

@@ -38,13 +38,16 @@ public record StoreProperties(@Valid @NotNull Mongo mongodb, @Valid @NotNull Ela
                         @NotNull @DurationMin(millis = 1) Duration readTimeout) { }
 
     /**
-     * @param uris            one or more node URLs of the cluster; username/password or apiKey optional
-     * @param connectTimeout  TCP connect
-     * @param responseTimeout longest silence of a node while a request is sent or its response awaited
+     * @param uris              one or more node URLs of the cluster; username/password or apiKey optional
+     * @param connectTimeout    TCP connect
+     * @param responseTimeout   longest silence of a node while a request is sent or its response awaited
+     * @param backgroundTimeout the same for background work ({@link BackgroundElasticsearch}: bulk writes, index
+     *                          administration), which a busy cluster may legitimately keep waiting longer
      */
     public record Elasticsearch(@NotEmpty List<URI> uris, @Nullable String username, @Nullable String password,
                                 @Nullable String apiKey, @NotNull @DurationMin(millis = 1) Duration connectTimeout,
-                                @NotNull @DurationMin(millis = 1) Duration responseTimeout) { }
+                                @NotNull @DurationMin(millis = 1) Duration responseTimeout,
+                                @NotNull @DurationMin(millis = 1) Duration backgroundTimeout) { }
 
     /**
      * @param bucket         created on first use when missing

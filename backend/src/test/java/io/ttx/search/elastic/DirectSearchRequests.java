@@ -5,6 +5,7 @@ import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import io.ttx.search.SearchProperties;
 import io.ttx.search.SearchQuery;
+import io.ttx.shared.stores.BackgroundElasticsearch;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class DirectSearchRequests {
     public DirectSearchRequests() {
         SearchProperties defaults = new SearchProperties(null, null, null, 0, 0, -1, 0, null);
         // neither object touches the client until a search runs: request() only builds
-        AchievementIndex index = new AchievementIndex(null, defaults, JsonMapper.builder().build());
+        AchievementIndex index = new AchievementIndex(new BackgroundElasticsearch(null), defaults, JsonMapper.builder().build());
         this.engine = new AchievementSearchEngine(null, index);
     }
 

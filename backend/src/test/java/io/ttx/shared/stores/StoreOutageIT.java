@@ -4,11 +4,13 @@ import io.ttx.testsupport.IntegrationTest;
 import io.ttx.testsupport.TcpProxy;
 import io.ttx.testsupport.TestStack;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 
@@ -18,6 +20,13 @@ import java.time.Duration;
  * working, and everything recovers when the engine is back.
  */
 class StoreOutageIT extends IntegrationTest {
+    /** Health answers within its 3 s store timeouts, but a busy two-core machine can add seconds: not the default 5 s. */
+    private WebTestClient health;
+
+    @BeforeEach
+    void patientClient() {
+        health = raw.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
 
     @AfterEach
     void restoreAll() {
@@ -26,14 +35,14 @@ class StoreOutageIT extends IntegrationTest {
 
     @Test
     void healthReportsEveryStoreUp() {
-        eventually(Duration.ofSeconds(30), () -> raw.get().uri("/actuator/health").exchange()
+        eventually(Duration.ofSeconds(30), () -> health.get().uri("/actuator/health").exchange()
             .expectStatus().isOk().expectBody()
             .jsonPath("$.status").isEqualTo("UP")
             .jsonPath("$.components.mongo.status").isEqualTo("UP")
             .jsonPath("$.components.elasticsearch.status").isEqualTo("UP")
             .jsonPath("$.components.s3.status").isEqualTo("UP"));
-        raw.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        raw.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        health.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        health.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 
     @ParameterizedTest
@@ -42,15 +51,15 @@ class StoreOutageIT extends IntegrationTest {
         TcpProxy proxy = TestStack.proxy(store);
         proxy.cut();
 
-        eventually(Duration.ofSeconds(30), () -> raw.get().uri("/actuator/health").exchange()
+        eventually(Duration.ofSeconds(30), () -> health.get().uri("/actuator/health").exchange()
             .expectStatus().isEqualTo(503).expectBody()
             .jsonPath("$.status").isEqualTo("DOWN")
             .jsonPath("$.components." + component + ".status").isEqualTo("DOWN"));
-        raw.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
-        raw.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        health.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
+        health.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         for (String other : new String[] {"mongo", "elasticsearch", "s3"}) {
             if (!other.equals(component)) {
-                raw.get().uri("/actuator/health").exchange().expectBody().jsonPath("$.components." + other + ".status").isEqualTo("UP");
+                health.get().uri("/actuator/health").exchange().expectBody().jsonPath("$.components." + other + ".status").isEqualTo("UP");
             }
         }
 
@@ -62,7 +71,7 @@ class StoreOutageIT extends IntegrationTest {
         api.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, bearer("admin")).exchange().expectStatus().isOk();
 
         proxy.restore();
-        eventually(Duration.ofSeconds(60), () -> raw.get().uri("/actuator/health").exchange()
+        eventually(Duration.ofSeconds(60), () -> health.get().uri("/actuator/health").exchange()
             .expectStatus().isOk().expectBody().jsonPath("$.components." + component + ".status").isEqualTo("UP"));
         eventually(Duration.ofSeconds(60), () -> api.get().uri("/api/test/stores/{s}", store)
             .header(HttpHeaders.AUTHORIZATION, bearer("admin")).exchange().expectStatus().isOk());
