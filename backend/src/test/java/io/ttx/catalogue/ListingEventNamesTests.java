@@ -40,6 +40,7 @@ class ListingEventNamesTests {
     void documentEventNamesStayAsStored() {
         assertThat(DocumentEvents.UPLOADED).isEqualTo("DocumentUploaded");
         assertThat(DocumentEvents.TEXT_EXTRACTED).isEqualTo("DocumentTextExtracted");
+        assertThat(DocumentEvents.DELETED).isEqualTo("DocumentDeleted");
         assertThat(DocumentEvents.AGGREGATE_TYPE).isEqualTo("document");
     }
 
