@@ -30,5 +30,11 @@ public final class AchievementEvents {
     /** The pending revision was dropped (review, withdrawal, expiry, or taken back by the owner). */
     public static final String REVISION_DROPPED = "AchievementRevisionDropped";
 
+    /**
+     * A draft was deleted: it is gone for every reader already, and the capabilities that keep something of it remove
+     * that (its documents). The last event of the achievement.
+     */
+    public static final String DELETED = "AchievementDeleted";
+
     private AchievementEvents() { }
 }

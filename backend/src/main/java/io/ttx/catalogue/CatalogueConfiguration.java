@@ -3,6 +3,7 @@ package io.ttx.catalogue;
 import io.ttx.catalogue.persistence.AchievementStore;
 import io.ttx.catalogue.persistence.DemandStore;
 import io.ttx.shared.jobs.StartupTask;
+import io.ttx.shared.outbox.Deletions;
 import io.ttx.shared.outbox.OutboxSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +24,7 @@ class CatalogueConfiguration {
         return new OutboxSource(DemandStore.COLLECTION, DemandEvents.AGGREGATE_TYPE);
     }
 
-    /** Indexes for the list, review-queue, expiry, relay and reindex catch-up queries. */
+    /** Indexes for the list, review-queue, expiry, relay, reindex catch-up and deletion-sweep queries. */
     @Bean
     StartupTask catalogueIndexes(ReactiveMongoTemplate mongo) {
         return StartupTask.of("catalogue indexes", () -> Flux.just(AchievementStore.COLLECTION, DemandStore.COLLECTION).concatMap(collection -> Flux.just(
@@ -32,7 +33,8 @@ class CatalogueConfiguration {
                 new Index().on("status", Sort.Direction.ASC).on("expiresAt", Sort.Direction.ASC).named("status_expiry"),
                 new Index().on("pendingEvents.id", Sort.Direction.ASC).sparse().named("pending_events"),
                 new Index().on("updatedAt", Sort.Direction.ASC).named("updated"),
-                new Index().on("pendingRevision.status", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).sparse().named("revision_id"))
+                new Index().on("pendingRevision.status", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).sparse().named("revision_id"),
+                new Index().on(Deletions.FIELD, Sort.Direction.ASC).sparse().named("deleted"))
             .concatMap(mongo.indexOps(collection)::createIndex)));
     }
 }

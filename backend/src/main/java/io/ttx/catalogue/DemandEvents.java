@@ -25,5 +25,11 @@ public final class DemandEvents {
     /** The pending revision was dropped (review, withdrawal, expiry, or taken back by the owner). */
     public static final String REVISION_DROPPED = "DemandRevisionDropped";
 
+    /**
+     * A draft was deleted: it is gone for every reader already, and the capabilities that keep something of it remove
+     * that (its documents). The last event of the demand.
+     */
+    public static final String DELETED = "DemandDeleted";
+
     private DemandEvents() { }
 }

@@ -152,12 +152,19 @@ final class ListingLifecycle<C extends Record, D extends ListingRecord<C, D>, V>
         });
     }
 
+    /**
+     * Deletes a draft: the transition's trail entry and {@code <Kind>Deleted} event are written with the deletion mark in
+     * one conditional write, so other capabilities hear of it (documents removes the listing's files); the relay
+     * delivers the event before the document is really removed. Marked WITHDRAWN too: never shown, nothing allowed.
+     */
     Mono<Void> delete(CurrentUser user, String id, long ifMatch) {
         return visible(user, id).flatMap(d -> {
             requireOwner(user, d, policy.ownerRoles());
             if (d.version() != ifMatch) throw VersionMismatch.stale(id, d.version());
             if (!d.status().allows(ListingAction.DELETE)) throw new IllegalTransition(id, d.status(), ListingAction.DELETE);
-            return store.delete(id, ifMatch).flatMap(ok -> ok ? Mono.<Void>empty()
+            D deleted = ListingChanges.apply(policy, d, d.status(), ListingAction.DELETE, new Actor(user.subject(), user.org(), null),
+                d.content(), clock.instant());
+            return store.markDeleted(deleted, ifMatch).flatMap(ok -> ok ? Mono.<Void>fromRunnable(() -> relay.nudge(store.collection()))
                 : store.find(id).flatMap(now -> Mono.error(VersionMismatch.stale(id, now.version()))));
         });
     }

@@ -12,8 +12,6 @@ import io.ttx.documents.storage.ObjectStore;
 import io.ttx.identity.CurrentUser;
 import io.ttx.shared.Ids;
 import io.ttx.shared.outbox.OutboxRelay;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,7 +30,6 @@ import java.util.UUID;
  */
 @Service
 public class Documents {
-    private static final Logger log = LoggerFactory.getLogger(Documents.class);
     static final Set<String> EXTRACTABLE_PREFIXES = Set.of("application/pdf", "application/msword",
         "application/vnd.openxmlformats-officedocument", "application/vnd.ms-", "application/vnd.oasis.opendocument");
 
@@ -40,17 +37,19 @@ public class Documents {
     private final Demands demands;
     private final DocumentStore store;
     private final ObjectStore objects;
+    private final DocumentRemoval removal;
     private final NdaCheck nda;
     private final OutboxRelay relay;
     private final DocumentProperties props;
     private final Clock clock;
 
-    Documents(Achievements achievements, Demands demands, DocumentStore store, ObjectStore objects, NdaCheck nda, OutboxRelay relay,
-              DocumentProperties props, Clock clock) {
+    Documents(Achievements achievements, Demands demands, DocumentStore store, ObjectStore objects, DocumentRemoval removal, NdaCheck nda,
+              OutboxRelay relay, DocumentProperties props, Clock clock) {
         this.achievements = achievements;
         this.demands = demands;
         this.store = store;
         this.objects = objects;
+        this.removal = removal;
         this.nda = nda;
         this.relay = relay;
         this.props = props;
@@ -100,10 +99,7 @@ public class Documents {
 
     /** Removes an object whose upload cannot complete (best effort: the orphan sweep retries later). */
     public Mono<Void> discard(String objectKey) {
-        return objects.delete(objectKey).onErrorResume(e -> {
-            log.warn("could not remove {} now, the orphan sweep will: {}", objectKey, e.toString());
-            return Mono.empty();
-        });
+        return removal.discard(objectKey);
     }
 
     public Flux<DocumentView> list(CurrentUser user, ListingKind kind, String listingId) {
@@ -128,7 +124,7 @@ public class Documents {
         return store.find(documentId).switchIfEmpty(Mono.error(() -> DocumentProblems.notFound(documentId)))
             .flatMap(d -> grant(user, d.listingKind(), d.listingId()).flatMap(g -> {
                 if (!g.owner()) return Mono.error(DocumentProblems.notOwner());
-                return store.delete(documentId).then(discard(d.objectKey()));
+                return removal.remove(d).then();
             }));
     }
 

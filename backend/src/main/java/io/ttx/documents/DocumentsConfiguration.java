@@ -4,6 +4,7 @@ import io.ttx.catalogue.AchievementEvents;
 import io.ttx.catalogue.DemandEvents;
 import io.ttx.documents.persistence.DocumentStore;
 import io.ttx.shared.jobs.StartupTask;
+import io.ttx.shared.outbox.Deletions;
 import io.ttx.shared.outbox.OutboxConsumer;
 import io.ttx.shared.outbox.OutboxRelay;
 import io.ttx.shared.outbox.OutboxSource;
@@ -47,6 +48,22 @@ class DocumentsConfiguration {
         return OutboxConsumer.of("document-listing-reviews", DemandEvents.AGGREGATE_TYPE, reviews::onDemandEvents);
     }
 
+    @Bean
+    ListingDeletions listingDeletions(DocumentRemoval removal) {
+        return new ListingDeletions(removal);
+    }
+
+    /** A deleted draft takes its documents with it (records and objects). */
+    @Bean
+    OutboxConsumer achievementDeletionsToDocuments(ListingDeletions deletions) {
+        return OutboxConsumer.of("document-listing-deletions", AchievementEvents.AGGREGATE_TYPE, deletions::onAchievementEvents);
+    }
+
+    @Bean
+    OutboxConsumer demandDeletionsToDocuments(ListingDeletions deletions) {
+        return OutboxConsumer.of("document-listing-deletions", DemandEvents.AGGREGATE_TYPE, deletions::onDemandEvents);
+    }
+
     /** Uploads may be as large as a document plus the multipart envelope; 413 above, judged from Content-Length. */
     @Bean
     BodySizeLimit documentUploadLimit(DocumentProperties props) {
@@ -72,14 +89,15 @@ class DocumentsConfiguration {
         return (org, achievementId) -> Mono.just(false);
     }
 
-    /** Indexes for a listing's documents, the orphan sweep, reindex catch-up and the relay. */
+    /** Indexes for a listing's documents, the orphan sweep, reindex catch-up, the relay and the deletion sweep. */
     @Bean
     StartupTask documentIndexes(ReactiveMongoTemplate mongo) {
         var ops = mongo.indexOps(DocumentStore.COLLECTION);
         return StartupTask.of("document indexes", () -> Flux.just(new Index().on("listingId", Sort.Direction.ASC).on("uploadedAt", Sort.Direction.ASC).named("listing"),
                 new Index().on("objectKey", Sort.Direction.ASC).unique().named("object_key"),
                 new Index().on("listingKind", Sort.Direction.ASC).on("uploadedAt", Sort.Direction.ASC).named("kind_uploaded"),
-                new Index().on("pendingEvents.id", Sort.Direction.ASC).sparse().named("pending_events"))
+                new Index().on("pendingEvents.id", Sort.Direction.ASC).sparse().named("pending_events"),
+                new Index().on(Deletions.FIELD, Sort.Direction.ASC).sparse().named("deleted"))
             .concatMap(ops::createIndex));
     }
 }

@@ -36,10 +36,13 @@ public class ListingTexts {
         return store.listingsWithUploadsSince(kind, since);
     }
 
-    /** The listings these documents belong to, each once, by kind (documents that no longer exist are left out). */
+    /**
+     * The listings these documents belong to, each once, by kind. A document deleted a moment ago still counts until its
+     * {@code DocumentDeleted} event was delivered (its listing's text changed); one gone for good is left out.
+     */
     public Mono<Map<ListingKind, List<String>>> listingsOf(List<String> documentIds) {
         if (documentIds.isEmpty()) return Mono.just(Map.of());
-        return store.byIds(documentIds).collectList().map(docs -> {
+        return store.withDeletedByIds(documentIds).collectList().map(docs -> {
             Map<ListingKind, List<String>> out = new EnumMap<>(ListingKind.class);
             for (DocumentRecord d : docs) {
                 List<String> ids = out.computeIfAbsent(d.listingKind(), k -> new ArrayList<>());

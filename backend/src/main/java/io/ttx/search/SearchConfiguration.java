@@ -22,14 +22,16 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Wires the indices to the outbox: achievement and demand events refresh their record, extracted document text
- * refreshes its listing. The indexers run first among the consumers of their aggregate (order 0), so consumers
- * that query the index after a publish (saved searches) see the record.
+ * Wires the indices to the outbox: achievement and demand events refresh their record, a document whose public text
+ * changed (extracted, approved after a review, deleted) refreshes its listing. The indexers run first among the
+ * consumers of their aggregate (order 0), so consumers that query the index after a publish (saved searches) see it.
  */
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
+    private static final Set<String> TEXT_CHANGES = Set.of(DocumentEvents.TEXT_EXTRACTED, DocumentEvents.APPROVED, DocumentEvents.DELETED);
 
     @Bean
     ListingIndexer<AchievementSnapshot> achievementIndexer(AchievementIndex index, ListingSnapshots<AchievementSnapshot> achievements,
@@ -61,9 +63,8 @@ class SearchConfiguration {
     OutboxConsumer documentTextToSearch(ListingIndexer<AchievementSnapshot> achievements, ListingIndexer<DemandSnapshot> demands,
                                         ListingTexts texts) {
         return OutboxConsumer.of("document-text-index", DocumentEvents.AGGREGATE_TYPE, events -> {
-            // text extracted, or a document that waited for its listing's review approved: the listing's text changed
-            List<String> ids = events.stream().filter(e -> e.type().equals(DocumentEvents.TEXT_EXTRACTED) || e.type().equals(DocumentEvents.APPROVED))
-                .map(OutboxEvent::aggregateId).toList();
+            // text extracted, a document that waited for its listing's review approved, or one deleted: the listing's text changed
+            List<String> ids = events.stream().filter(e -> TEXT_CHANGES.contains(e.type())).map(OutboxEvent::aggregateId).toList();
             if (ids.isEmpty()) return Mono.empty();
             return texts.listingsOf(ids).flatMap(listings -> Flux.just(achievements, demands)
                 .concatMap(indexer -> indexer.refresh(ListingIndexer.anyVersion(listings.getOrDefault(indexer.kind(), List.of()))))

@@ -21,8 +21,9 @@ class ListingEventNamesTests {
 
     @Test
     void achievementEventsAreTheNamesTheLifecycleWrites() {
-        // deleting removes the document: no event is written
-        assertThat(names(AchievementEvents.class)).isEqualTo(written("Achievement", EnumSet.of(ListingAction.DELETE)));
+        // every action writes its event, deletion included (the document goes only after the event was delivered)
+        assertThat(names(AchievementEvents.class)).isEqualTo(written("Achievement", EnumSet.noneOf(ListingAction.class)));
+        assertThat(AchievementEvents.DELETED).isEqualTo("AchievementDeleted");
         assertThat(AchievementEvents.PUBLISHED).isEqualTo("AchievementPublished");
         assertThat(AchievementEvents.AGGREGATE_TYPE).isEqualTo("achievement");
     }
@@ -30,7 +31,8 @@ class ListingEventNamesTests {
     @Test
     void demandEventsAreTheNamesTheLifecycleWrites() {
         // demands carry no price hint
-        assertThat(names(DemandEvents.class)).isEqualTo(written("Demand", EnumSet.of(ListingAction.DELETE, ListingAction.PRICE_HINT)));
+        assertThat(names(DemandEvents.class)).isEqualTo(written("Demand", EnumSet.of(ListingAction.PRICE_HINT)));
+        assertThat(DemandEvents.DELETED).isEqualTo("DemandDeleted");
         assertThat(DemandEvents.AGGREGATE_TYPE).isEqualTo("demand");
     }
 
@@ -38,6 +40,7 @@ class ListingEventNamesTests {
     void documentEventNamesStayAsStored() {
         assertThat(DocumentEvents.UPLOADED).isEqualTo("DocumentUploaded");
         assertThat(DocumentEvents.TEXT_EXTRACTED).isEqualTo("DocumentTextExtracted");
+        assertThat(DocumentEvents.DELETED).isEqualTo("DocumentDeleted");
         assertThat(DocumentEvents.AGGREGATE_TYPE).isEqualTo("document");
     }
 

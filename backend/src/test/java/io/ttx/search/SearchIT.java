@@ -1,14 +1,9 @@
 package io.ttx.search;
 
-import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import io.ttx.search.elastic.AchievementIndex;
 import io.ttx.testsupport.IntegrationTest;
 import io.ttx.testsupport.TestOrgs;
 import io.ttx.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.util.UriBuilder;
@@ -30,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Search over the real Elasticsearch node, fed by the outbox; each test works in its own organisation's records. */
 class SearchIT extends IntegrationTest {
     static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
-    @Autowired
-    AchievementIndex index;
 
     private final String org = TestOrgs.university();
     private final String owner = "Bearer " + Tokens.custom("search-owner", List.of("tto"), org, "330100");
@@ -90,19 +83,6 @@ class SearchIT extends IntegrationTest {
         } while (cursor != null);
         assertThat(order).hasSize(5).doesNotHaveDuplicates();
         assertThat(seen).hasSize(5);
-    }
-
-    @Test
-    void aLateOlderUpdateCannotResurrectAWithdrawnRecord() {
-        String id = publish(b -> { });
-        eventuallyFind(u -> u, 1);
-        api.post().uri("/api/v1/achievements/{id}/withdrawal", id).header(HttpHeaders.AUTHORIZATION, owner).exchange().expectStatus().isOk();
-        eventually(Duration.ofSeconds(20), () -> assertThat(search(u -> u).at("/total/value").asLong()).isZero());
-        var late = index.bulk(BulkRequest.of(b -> b.index(index.alias()).operations(BulkOperation.of(o -> o.index(i -> i.id(id).version(3L)
-            .versionType(VersionType.ExternalGte).document(Map.of("id", id, "ownerOrg", org, "title", Map.of("zh", "过期的标题"),
-                "trl", 6, "field", "NEW_ENERGY", "region", "330100", "expiresAt", "2999-01-01T00:00:00Z"))))))).block(Duration.ofSeconds(20));
-        assertThat(late).isEmpty(); // refused as a version conflict, which is not a failure
-        assertThat(search(u -> u).at("/total/value").asLong()).isZero();
     }
 
     @Test

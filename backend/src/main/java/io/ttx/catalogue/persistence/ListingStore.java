@@ -1,5 +1,6 @@
 package io.ttx.catalogue.persistence;
 
+import io.ttx.shared.outbox.Deletions;
 import io.ttx.shared.stores.MongoStore;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,10 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-/** MongoDB access for one kind of listing: single-document writes conditional on the version, range-paged reads. */
+/**
+ * MongoDB access for one kind of listing: single-document writes conditional on the version, range-paged reads. A
+ * deleted listing stays marked until its deletion event was delivered ({@link Deletions}); no read here finds it.
+ */
 public class ListingStore<D extends ListingRecord<?, D>> extends MongoStore<D> {
     protected ListingStore(ReactiveMongoTemplate mongo, Class<D> type, String collection) {
         super(mongo, type, collection);
@@ -27,13 +31,24 @@ public class ListingStore<D extends ListingRecord<?, D>> extends MongoStore<D> {
      * relay may have removed delivered events since the caller read the document, and they must not come back.
      */
     public Mono<D> replace(D next, long expectedVersion) {
+        return write(next, expectedVersion, new Update());
+    }
+
+    /**
+     * Writes the deletion of a listing as {@link #replace} writes a change (its trail entry and its {@code ...Deleted}
+     * event, conditional on the version) and marks it deleted in the same write; false when someone changed it first.
+     */
+    public Mono<Boolean> markDeleted(D next, long expectedVersion) {
+        return write(next, expectedVersion, Deletions.mark(new Update())).hasElement();
+    }
+
+    private Mono<D> write(D next, long expectedVersion, Update update) {
         Query q = Query.query(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion));
         Document bson = new Document();
         mongo.getConverter().write(next, bson);
         bson.remove("_id");
         bson.remove("_class");
         Object events = bson.remove("pendingEvents");
-        Update update = new Update();
         bson.forEach(update::set);
         // the events of this change carry its version (a change may record two: a withdrawal that drops a revision)
         List<Object> added = events instanceof List<?> list
@@ -48,9 +63,9 @@ public class ListingStore<D extends ListingRecord<?, D>> extends MongoStore<D> {
         return mongo.findAndModify(q, update, FindAndModifyOptions.options().returnNew(true), type(), collection());
     }
 
-    public Mono<Boolean> delete(String id, long expectedVersion) {
-        Query q = Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion));
-        return mongo.remove(q, collection()).map(r -> r.getDeletedCount() == 1);
+    @Override
+    public Mono<D> find(String id) {
+        return mongo.findOne(Query.query(Deletions.notDeleted(Criteria.where("_id").is(id))), type(), collection());
     }
 
     /**
@@ -58,7 +73,7 @@ public class ListingStore<D extends ListingRecord<?, D>> extends MongoStore<D> {
      * with a pending revision in {@code revision} status.
      */
     public Flux<D> page(@Nullable String ownerOrg, Collection<String> statuses, @Nullable String revision, @Nullable String before, int limit) {
-        Criteria c = new Criteria();
+        Criteria c = Deletions.notDeleted(new Criteria());
         if (ownerOrg != null) c = c.and("ownerOrg").is(ownerOrg);
         if (!statuses.isEmpty()) c = c.and("status").in(statuses);
         if (revision != null) c = c.and("pendingRevision.status").is(revision);

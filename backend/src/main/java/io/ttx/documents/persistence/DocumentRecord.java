@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * A document's metadata, its extracted text (public PDF/Office documents only) and its pending events. Written only
- * after its object is stored; removed before its object, so metadata never points at nothing for long. {@code review}
+ * after its object is stored; marked deleted before its object is removed, so metadata never points at nothing for
+ * long, and removed once its {@code DocumentDeleted} event was delivered. {@code review}
  * is set while a public document waits for (or was refused by) the review of its published listing.
  */
 @Document("documents")
