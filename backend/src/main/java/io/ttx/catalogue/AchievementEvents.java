@@ -30,6 +30,9 @@ public final class AchievementEvents {
     /** The pending revision was dropped (review, withdrawal, expiry, or taken back by the owner). */
     public static final String REVISION_DROPPED = "AchievementRevisionDropped";
 
+    /** A signed deal assigned the achievement (brokerage): TRANSFERRED, out of search, no new deals. */
+    public static final String TRANSFERRED = "AchievementTransferred";
+
     /**
      * A draft was deleted: it is gone for every reader already, and the capabilities that keep something of it remove
      * that (its documents). The last event of the achievement.

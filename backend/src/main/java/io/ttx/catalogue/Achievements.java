@@ -17,10 +17,35 @@ import java.time.Clock;
 @Service
 public class Achievements extends ListingCatalogue<AchievementInput, AchievementDocument, AchievementView> {
     private final AchievementStore store;
+    private final NdaCheck nda;
 
-    Achievements(AchievementStore store, OutboxRelay relay, CatalogueProperties props, Clock clock) {
+    Achievements(AchievementStore store, OutboxRelay relay, CatalogueProperties props, Clock clock, NdaCheck nda) {
         super(new ListingLifecycle<>(store, new AchievementPolicy(props), relay, clock));
         this.store = store;
+        this.nda = nda;
+    }
+
+    /** As every listing, except that an organisation with a signed NDA on a deal for it also sees contact and encumbrances. */
+    @Override
+    public Mono<AchievementView> get(CurrentUser user, String id) {
+        return lifecycle.visible(user, id).flatMap(d -> {
+            AchievementView v = lifecycle.view(user, d);
+            if (user.org() == null || ListingAccess.seesFull(user, d.ownerOrg())) return Mono.just(v);
+            return nda.signed(user.org(), id).map(signed -> signed ? AchievementPolicy.withConfidential(v, d.content()) : v);
+        });
+    }
+
+    /** What a deal on the achievement needs (404 when the caller cannot see it). */
+    public Mono<DealFacts> dealFacts(CurrentUser user, String id) {
+        return lifecycle.visible(user, id).map(d -> AchievementPolicy.dealFacts(d, lifecycle.effectiveStatus(d)));
+    }
+
+    /**
+     * Marks the achievement TRANSFERRED after a signed assignment (deal {@code dealId}), with its trail entry and event;
+     * repeatable: an achievement already transferred is left as it is. Empty when it does not exist.
+     */
+    public Mono<AchievementView> transfer(String id, String dealId) {
+        return lifecycle.systemStep(id, ListingAction.TRANSFER, ListingStatus.TRANSFERRED, "deal " + dealId);
     }
 
     /** The facts a valuation needs, with the caller's grant (404 when the caller cannot see the achievement). */

@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * Who may see and change a listing. Seeing: the owner organisation and the platform's reviewing and reading roles
- * (broker, evaluator, auditor, admin) see everything; everyone else sees only published listings. Changing: the
+ * (broker, evaluator, auditor, admin) see everything; everyone else sees only published (and transferred) listings. Changing: the
  * owner organisation's staff in the owning roles; reviewing: brokers and admins.
  */
 final class ListingAccess {
@@ -27,7 +27,7 @@ final class ListingAccess {
     }
 
     static boolean sees(CurrentUser user, String ownerOrg, ListingStatus status) {
-        return seesFull(user, ownerOrg) || status.isPublic();
+        return seesFull(user, ownerOrg) || status.isReadableByAll();
     }
 
     static void requireOwner(CurrentUser user, String ownerOrg, Role... roles) {

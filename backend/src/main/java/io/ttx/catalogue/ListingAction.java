@@ -10,7 +10,9 @@ public enum ListingAction {
     /** A review approved the pending revision: it became the published content. */
     REVISION_APPROVED("RevisionApproved"),
     /** The pending revision was dropped: by a review (changes requested, rejected), withdrawal, expiry or an edit back. */
-    REVISION_DROPPED("RevisionDropped");
+    REVISION_DROPPED("RevisionDropped"),
+    /** A signed deal assigned the achievement's rights to its buyer (brokerage): the listing is no longer offered. */
+    TRANSFER("Transferred");
 
     private final String event;
 

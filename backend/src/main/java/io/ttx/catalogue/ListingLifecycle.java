@@ -12,10 +12,12 @@ import io.ttx.shared.Ids;
 import io.ttx.shared.outbox.OutboxRelay;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -26,6 +28,8 @@ import java.util.function.UnaryOperator;
  * checked once, by the route rules, and this class checks what only the record tells (organisation, reviewer).
  */
 final class ListingLifecycle<C extends Record, D extends ListingRecord<C, D>, V> {
+    /** Whom a system step's answer is shown to: the full record, as an administrator sees it. */
+    private static final CurrentUser PLATFORM = new CurrentUser("system", Set.of(Role.ADMIN), null, null);
     private final ListingStore<D> store;
     private final ListingPolicy<C, D, V> policy;
     private final OutboxRelay relay;
@@ -78,6 +82,21 @@ final class ListingLifecycle<C extends Record, D extends ListingRecord<C, D>, V>
     Mono<V> amend(CurrentUser user, String id, ListingAction action, @Nullable String note, UnaryOperator<D> amendment, Role... roles) {
         return change(user, id, null, action, note, d -> requireOwner(user, d, roles),
             (d, from, now) -> Step.of(action, amendment.apply(d))).map(d -> view(user, d));
+    }
+
+    /**
+     * A step the platform takes for another capability (no caller, trail actor "system" with {@code note}): written
+     * when the table allows it, skipped when the listing already has {@code target} (so a redelivered event changes
+     * nothing), empty when the listing does not exist; a concurrent change is retried on the new version.
+     */
+    Mono<V> systemStep(String id, ListingAction action, ListingStatus target, String note) {
+        return Mono.defer(() -> store.find(id)).flatMap(d -> {
+            if (d.status() == target) return Mono.just(d);
+            Instant now = clock.instant();
+            D next = ListingChanges.apply(policy, d, effectiveStatus(d, now), action, new Actor(Actor.SYSTEM.by(), null, note), d.content(), now);
+            return store.replace(next, d.version()).doOnNext(saved -> relay.nudge(store.collection()))
+                .switchIfEmpty(Mono.error(() -> VersionMismatch.stale(id, d.version())));
+        }).retryWhen(Retry.max(5).filter(VersionMismatch.class::isInstance)).map(d -> policy.view(PLATFORM, d, effectiveStatus(d)));
     }
 
     /** Whether a new public document must wait for a review of the listing (then recorded as a revision). */

@@ -11,19 +11,21 @@ import static io.ttx.catalogue.ListingAction.*;
 /**
  * The lifecycle of a listing (achievement or demand): draft -> under review -> published | rectification required |
  * rejected; published listings expire and can be renewed without review; withdrawal ends any open listing. A demand
- * whose review is switched off is published directly on submission.
+ * whose review is switched off is published directly on submission. An achievement whose rights were assigned in a
+ * signed deal is TRANSFERRED: still readable, no longer offered (out of search, no new deals, nothing to change).
  */
 public enum ListingStatus {
-    DRAFT, UNDER_REVIEW, RECTIFICATION_REQUIRED, PUBLISHED, REJECTED, WITHDRAWN, EXPIRED;
+    DRAFT, UNDER_REVIEW, RECTIFICATION_REQUIRED, PUBLISHED, REJECTED, WITHDRAWN, EXPIRED, TRANSFERRED;
 
     private static final Map<ListingStatus, Set<ListingAction>> ALLOWED = Map.of(
         DRAFT, EnumSet.of(EDIT, SUBMIT, WITHDRAW, DELETE, PRICE_HINT),
         UNDER_REVIEW, EnumSet.of(APPROVE, REQUEST_CHANGES, REJECT, WITHDRAW, PRICE_HINT),
         RECTIFICATION_REQUIRED, EnumSet.of(EDIT, SUBMIT, WITHDRAW, PRICE_HINT),
-        PUBLISHED, EnumSet.of(EDIT, WITHDRAW, RENEW, EXPIRE, PRICE_HINT, REVISION_SUBMITTED, REVISION_APPROVED, REVISION_DROPPED),
-        EXPIRED, EnumSet.of(RENEW, WITHDRAW, PRICE_HINT),
+        PUBLISHED, EnumSet.of(EDIT, WITHDRAW, RENEW, EXPIRE, PRICE_HINT, REVISION_SUBMITTED, REVISION_APPROVED, REVISION_DROPPED, TRANSFER),
+        EXPIRED, EnumSet.of(RENEW, WITHDRAW, PRICE_HINT, TRANSFER),
         REJECTED, EnumSet.noneOf(ListingAction.class),
-        WITHDRAWN, EnumSet.noneOf(ListingAction.class));
+        WITHDRAWN, EnumSet.noneOf(ListingAction.class),
+        TRANSFERRED, EnumSet.noneOf(ListingAction.class));
 
     public boolean allows(ListingAction action) {
         return ALLOWED.get(this).contains(action);
@@ -50,6 +52,7 @@ public enum ListingStatus {
             case REJECT -> REJECTED;
             case WITHDRAW, DELETE -> WITHDRAWN;
             case EXPIRE -> EXPIRED;
+            case TRANSFER -> TRANSFERRED;
             case CREATE, EDIT, PRICE_HINT, REVISION_SUBMITTED, REVISION_APPROVED, REVISION_DROPPED -> this;
         };
     }
@@ -57,5 +60,10 @@ public enum ListingStatus {
     /** Whether the listing is shown to everyone (and searchable). */
     public boolean isPublic() {
         return this == PUBLISHED;
+    }
+
+    /** Whether every authenticated caller may read the listing: public ones, and achievements transferred in a deal. */
+    public boolean isReadableByAll() {
+        return this == PUBLISHED || this == TRANSFERRED;
     }
 }

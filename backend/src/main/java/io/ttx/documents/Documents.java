@@ -5,6 +5,7 @@ import io.ttx.catalogue.Demands;
 import io.ttx.catalogue.ListingCatalogue;
 import io.ttx.catalogue.ListingGrant;
 import io.ttx.catalogue.ListingNotFound;
+import io.ttx.catalogue.NdaCheck;
 import io.ttx.documents.persistence.DocumentRecord;
 import io.ttx.documents.persistence.DocumentRecord.TextStatus;
 import io.ttx.documents.persistence.DocumentStore;

@@ -2,6 +2,7 @@ package io.ttx.documents;
 
 import io.ttx.catalogue.AchievementEvents;
 import io.ttx.catalogue.DemandEvents;
+import io.ttx.catalogue.NdaCheck;
 import io.ttx.documents.persistence.DocumentStore;
 import io.ttx.shared.jobs.StartupTask;
 import io.ttx.shared.outbox.Deletions;

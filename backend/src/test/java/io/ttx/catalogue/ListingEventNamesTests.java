@@ -30,8 +30,8 @@ class ListingEventNamesTests {
 
     @Test
     void demandEventsAreTheNamesTheLifecycleWrites() {
-        // demands carry no price hint
-        assertThat(names(DemandEvents.class)).isEqualTo(written("Demand", EnumSet.of(ListingAction.PRICE_HINT)));
+        // demands carry no price hint and are never transferred in a deal
+        assertThat(names(DemandEvents.class)).isEqualTo(written("Demand", EnumSet.of(ListingAction.PRICE_HINT, ListingAction.TRANSFER)));
         assertThat(DemandEvents.DELETED).isEqualTo("DemandDeleted");
         assertThat(DemandEvents.AGGREGATE_TYPE).isEqualTo("demand");
     }

@@ -26,10 +26,11 @@ class ListingStatusTests {
         TABLE.put(RECTIFICATION_REQUIRED, Map.of(EDIT, RECTIFICATION_REQUIRED, SUBMIT, UNDER_REVIEW, WITHDRAW, WITHDRAWN,
             PRICE_HINT, RECTIFICATION_REQUIRED));
         TABLE.put(PUBLISHED, Map.of(EDIT, PUBLISHED, WITHDRAW, WITHDRAWN, RENEW, PUBLISHED, EXPIRE, EXPIRED, PRICE_HINT, PUBLISHED,
-            REVISION_SUBMITTED, PUBLISHED, REVISION_APPROVED, PUBLISHED, REVISION_DROPPED, PUBLISHED));
-        TABLE.put(EXPIRED, Map.of(RENEW, PUBLISHED, WITHDRAW, WITHDRAWN, PRICE_HINT, EXPIRED));
+            REVISION_SUBMITTED, PUBLISHED, REVISION_APPROVED, PUBLISHED, REVISION_DROPPED, PUBLISHED, TRANSFER, TRANSFERRED));
+        TABLE.put(EXPIRED, Map.of(RENEW, PUBLISHED, WITHDRAW, WITHDRAWN, PRICE_HINT, EXPIRED, TRANSFER, TRANSFERRED));
         TABLE.put(REJECTED, Map.of());
         TABLE.put(WITHDRAWN, Map.of());
+        TABLE.put(TRANSFERRED, Map.of());
     }
 
     @Test
@@ -69,8 +70,8 @@ class ListingStatusTests {
                 }
             }
         }
-        assertThat(legal).isEqualTo(25);
-        assertThat(illegal).isEqualTo(ListingStatus.values().length * ListingAction.values().length - 25);
+        assertThat(legal).isEqualTo(27);
+        assertThat(illegal).isEqualTo(ListingStatus.values().length * ListingAction.values().length - 27);
     }
 
     @Test
