@@ -40,6 +40,11 @@ public class Achievements extends ListingCatalogue<AchievementInput, Achievement
         return lifecycle.visible(user, id).map(d -> AchievementPolicy.dealFacts(d, lifecycle.effectiveStatus(d)));
     }
 
+    /** What a deal on the achievement needs, whoever asks (for commands on deals already open); empty when it is gone. */
+    public Mono<DealFacts> dealFacts(String id) {
+        return store.find(id).map(d -> AchievementPolicy.dealFacts(d, lifecycle.effectiveStatus(d)));
+    }
+
     /**
      * Marks the achievement TRANSFERRED after a signed assignment (deal {@code dealId}), with its trail entry and event;
      * repeatable: an achievement already transferred is left as it is. Empty when it does not exist.

@@ -2,7 +2,6 @@ package io.ttx.documents;
 
 import io.ttx.catalogue.AchievementEvents;
 import io.ttx.catalogue.DemandEvents;
-import io.ttx.catalogue.NdaCheck;
 import io.ttx.documents.persistence.DocumentStore;
 import io.ttx.shared.jobs.StartupTask;
 import io.ttx.shared.outbox.Deletions;
@@ -10,7 +9,6 @@ import io.ttx.shared.outbox.OutboxConsumer;
 import io.ttx.shared.outbox.OutboxRelay;
 import io.ttx.shared.outbox.OutboxSource;
 import io.ttx.shared.web.BodySizeLimit;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +18,6 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.http.codec.multipart.PartEventHttpMessageReader;
 import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 
@@ -81,13 +78,6 @@ class DocumentsConfiguration {
         return codecs -> codecs.defaultCodecs().configureDefaultCodec(codec -> {
             if (codec instanceof PartEventHttpMessageReader parts) parts.setMaxParts(MAX_PARTS);
         });
-    }
-
-    /** Until the brokerage capability records NDAs, nobody outside owner, brokers and admins sees confidential documents. */
-    @Bean
-    @ConditionalOnMissingBean
-    NdaCheck noNdasYet() {
-        return (org, achievementId) -> Mono.just(false);
     }
 
     /** Indexes for a listing's documents, the orphan sweep, reindex catch-up, the relay and the deletion sweep. */

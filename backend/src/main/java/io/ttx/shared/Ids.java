@@ -2,6 +2,7 @@ package io.ttx.shared;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Opaque, time-ordered ids: {@code <prefix>_} + 10 Crockford base32 characters of the creation millisecond +
@@ -22,5 +23,18 @@ public final class Ids {
         }
         for (int i = 10; i < 20; i++) out[i] = ALPHABET[RANDOM.nextInt(32)];
         return prefix + "_" + new String(out);
+    }
+
+    /** When an id of {@link #next} was made (its first ten characters after the prefix); empty for anything else. */
+    public static Optional<Instant> createdAt(String id) {
+        int start = id.lastIndexOf('_') + 1;
+        if (id.length() - start != 20) return Optional.empty();
+        long millis = 0;
+        for (int i = start; i < start + 10; i++) {
+            int v = new String(ALPHABET).indexOf(id.charAt(i));
+            if (v < 0) return Optional.empty();
+            millis = (millis << 5) | v;
+        }
+        return Optional.of(Instant.ofEpochMilli(millis));
     }
 }

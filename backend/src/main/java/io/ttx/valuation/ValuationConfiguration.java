@@ -5,16 +5,13 @@ import io.ttx.valuation.domain.Scorecard;
 import io.ttx.valuation.domain.ValuationEngine;
 import io.ttx.valuation.persistence.EvaluationStore;
 import io.ttx.valuation.persistence.ValuationStore;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
-import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 class ValuationConfiguration {
@@ -28,13 +25,6 @@ class ValuationConfiguration {
     @Bean
     Scorecard scorecard(ValuationProperties props) {
         return new Scorecard(props.scorecard());
-    }
-
-    /** Until the brokerage capability closes deals, the market method finds no platform deals. */
-    @Bean
-    @ConditionalOnMissingBean
-    ClosedDeals noClosedDealsYet() {
-        return (field, limit) -> Mono.just(List.of());
     }
 
     /** The per-achievement newest-first lists. */

@@ -1,0 +1,70 @@
+package io.ttx.brokerage;
+
+import io.ttx.brokerage.persistence.DealStore;
+import io.ttx.brokerage.persistence.RegisterStore;
+import io.ttx.catalogue.Achievements;
+import io.ttx.catalogue.NdaCheck;
+import io.ttx.shared.jobs.Leases;
+import io.ttx.shared.jobs.StartupTask;
+import io.ttx.shared.outbox.OutboxConsumer;
+import io.ttx.shared.outbox.OutboxSource;
+import io.ttx.valuation.ClosedDeals;
+import io.ttx.valuation.ClosedDeals.ClosedDeal;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import reactor.core.publisher.Flux;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+
+/** Wires deals to the outbox, the catalogue's NDA port and the valuation's platform deals; the registers' repair. */
+@Configuration(proxyBeanMethods = false)
+class BrokerageConfiguration {
+
+    @Bean
+    OutboxSource dealEvents() {
+        return new OutboxSource(DealStore.COLLECTION, DealEvents.AGGREGATE_TYPE);
+    }
+
+    @Bean
+    OutboxConsumer dealRegisters(DealStore deals, RegisterStore registers, Achievements achievements) {
+        return OutboxConsumer.of("deal-registers", DealEvents.AGGREGATE_TYPE, new RegisterFollower(deals, registers, achievements)::onDealEvents);
+    }
+
+    /** Both parties signed the NDA of an active or closed deal: the buyer sees contact, encumbrances, confidential documents. */
+    @Bean
+    NdaCheck dealNdas(DealStore deals) {
+        return deals::ndaSigned;
+    }
+
+    /** The valuation's platform comparables: closed deals of the field with a contract value, the value as the price. */
+    @Bean
+    ClosedDeals closedDeals(DealStore deals) {
+        return (field, limit) -> deals.closedInField(field.name(), limit)
+            .filter(d -> d.deal().agreedTerms() != null && d.deal().agreedTerms().contractValue() > 0)
+            .map(d -> new ClosedDeal(d.id(), BigDecimal.valueOf(d.deal().agreedTerms().contractValue(), 2)))
+            .collectList();
+    }
+
+    @Bean
+    RegisterRepair registerRepair(DealStore deals, RegisterStore registers, BrokerageProperties props, Leases leases, Clock clock) {
+        return new RegisterRepair(deals, registers, props, leases, clock);
+    }
+
+    /** Indexes of the list scopes, the NDA and platform-deal queries and the relay. */
+    @Bean
+    StartupTask brokerageIndexes(ReactiveMongoTemplate mongo) {
+        var ops = mongo.indexOps(DealStore.COLLECTION);
+        return StartupTask.of("brokerage indexes", () -> Flux.just(
+                new Index().on("sellerOrg", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("seller"),
+                new Index().on("buyerOrg", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("buyer"),
+                new Index().on("brokerOrg", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("broker"),
+                new Index().on("achievementId", Sort.Direction.ASC).on("buyerOrg", Sort.Direction.ASC).named("achievement_buyer"),
+                new Index().on("field", Sort.Direction.ASC).on("stage", Sort.Direction.ASC).on("updatedAt", Sort.Direction.DESC).named("field_stage"),
+                new Index().on("pendingEvents.id", Sort.Direction.ASC).sparse().named("pending_events"))
+            .concatMap(ops::createIndex));
+    }
+}

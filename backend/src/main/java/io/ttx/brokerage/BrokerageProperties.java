@@ -1,0 +1,27 @@
+package io.ttx.brokerage;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/**
+ * Settings of the brokerage capability ({@code ttx.brokerage.*}).
+ *
+ * @param commissionRate the platform's fee as a share of the contract value and of each royalty (default 0.05)
+ * @param idleDays       days without a command after which a deal counts as idle on the broker dashboard
+ * @param repairInterval how often the repair sweep looks for registers a crash left half-way
+ * @param repairGrace    how old an unconfirmed reservation or a slot without its deal must be before the sweep acts
+ */
+@Validated
+@ConfigurationProperties("ttx.brokerage")
+public record BrokerageProperties(@NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal commissionRate, @Positive int idleDays,
+                                  @NotNull @DurationMin(millis = 1) Duration repairInterval,
+                                  @NotNull @DurationMin(millis = 1) Duration repairGrace) {
+}

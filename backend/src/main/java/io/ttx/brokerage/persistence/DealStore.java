@@ -1,0 +1,85 @@
+package io.ttx.brokerage.persistence;
+
+import io.ttx.brokerage.domain.DealStage;
+import io.ttx.brokerage.domain.TrailEntry;
+import io.ttx.shared.stores.MongoStore;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** MongoDB access to deals: insert, one conditional write per command, visibility-filtered pages, the NDA query. */
+@Component
+public class DealStore extends MongoStore<DealDocument> {
+    public static final String COLLECTION = "deals";
+
+    DealStore(ReactiveMongoTemplate mongo) {
+        super(mongo, DealDocument.class, COLLECTION);
+    }
+
+    /**
+     * Writes the deal's next state if it still has {@code expectedVersion}, appending {@code entry} to the trail and
+     * {@code event} to the pending events (never rewriting either list: the relay removes delivered events meanwhile).
+     * Empty when someone changed the deal first.
+     */
+    public Mono<DealDocument> replace(DealDocument next, long expectedVersion, TrailEntry entry, PendingEvent event) {
+        Query q = Query.query(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion));
+        Document bson = new Document();
+        mongo.getConverter().write(next, bson);
+        Update update = new Update();
+        for (String field : List.of("deal", "brokerOrg", "stage", "active", "ndaComplete", "version", "updatedAt")) {
+            update.set(field, bson.get(field));
+        }
+        update.push("trail", bson.getList("trail", Object.class).getLast());
+        update.push("pendingEvents", bson.getList("pendingEvents", Object.class).getLast());
+        return mongo.findAndModify(q, update, FindAndModifyOptions.options().returnNew(true), DealDocument.class, COLLECTION);
+    }
+
+    /**
+     * Newest first below {@code before}: deals matching any of {@code scopes} (each a visibility rule of the caller;
+     * none = every deal), optionally in one stage and of one achievement.
+     */
+    public Flux<DealDocument> page(@Nullable List<Criteria> scopes, @Nullable DealStage stage, @Nullable String achievementId,
+                                   @Nullable String before, int limit) {
+        Criteria c = new Criteria();
+        List<Criteria> all = new ArrayList<>();
+        if (scopes != null) all.add(new Criteria().orOperator(scopes));
+        if (stage != null) all.add(Criteria.where("stage").is(stage.name()));
+        if (achievementId != null) all.add(Criteria.where("achievementId").is(achievementId));
+        if (!all.isEmpty()) c = new Criteria().andOperator(all);
+        return newestFirst(c, before, limit);
+    }
+
+    /** Whether the organisation bought into a deal on the achievement whose NDA both parties signed (and which goes on). */
+    public Mono<Boolean> ndaSigned(String buyerOrg, String achievementId) {
+        return mongo.exists(Query.query(Criteria.where("achievementId").is(achievementId).and("buyerOrg").is(buyerOrg)
+            .and("ndaComplete").is(true)), COLLECTION);
+    }
+
+    /** Whether the organisation bought into any deal on the achievement (it may then see the grants). */
+    public Mono<Boolean> hasDeal(String buyerOrg, String achievementId) {
+        return mongo.exists(Query.query(Criteria.where("achievementId").is(achievementId).and("buyerOrg").is(buyerOrg)), COLLECTION);
+    }
+
+    /** Closed deals of a field with a contract value, most recently changed first. */
+    public Flux<DealDocument> closedInField(String field, int limit) {
+        Query q = Query.query(Criteria.where("field").is(field).and("stage").is(DealStage.CLOSED.name()))
+            .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(limit);
+        return mongo.find(q, DealDocument.class, COLLECTION);
+    }
+
+    /** Deals of these achievement ids (the register's repair reads them). */
+    public Flux<DealDocument> byIds(List<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), DealDocument.class, COLLECTION);
+    }
+}

@@ -1,0 +1,115 @@
+package io.ttx.brokerage.persistence;
+
+import io.ttx.brokerage.persistence.RegisterDocument.SignedGrant;
+import io.ttx.shared.stores.MongoStore;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The per-achievement registers ({@link RegisterDocument}). Buyer slots are single conditional upserts; grant changes
+ * read the register, decide in Java (the overlap rules are not a query) and write conditionally on the version read,
+ * retried on a lost race, so concurrent signings are decided one after the other.
+ */
+@Component
+public class RegisterStore extends MongoStore<RegisterDocument> {
+    public static final String COLLECTION = "deal_registers";
+    private static final int RACES = 100;
+
+    RegisterStore(ReactiveMongoTemplate mongo) {
+        super(mongo, RegisterDocument.class, COLLECTION);
+    }
+
+    /**
+     * Takes the buyer organisation's slot on the achievement for {@code dealId}: false when the organisation already
+     * holds one (an active deal). Creates the register on first use.
+     */
+    public Mono<Boolean> claimBuyer(String achievementId, String org, String dealId) {
+        String slot = "openBuyers." + org;
+        Query q = Query.query(Criteria.where("_id").is(achievementId).and(slot).exists(false));
+        Update u = new Update().set(slot, dealId).setOnInsert("grants", List.of()).setOnInsert("version", 0L);
+        return mongo.upsert(q, u, COLLECTION).thenReturn(true)
+            .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
+    }
+
+    /** Frees the organisation's slot if {@code dealId} still holds it (repeatable). */
+    public Mono<Void> releaseBuyer(String achievementId, String org, String dealId) {
+        String slot = "openBuyers." + org;
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(achievementId).and(slot).is(dealId)), new Update().unset(slot), COLLECTION)
+            .then();
+    }
+
+    /**
+     * Reserves a grant for {@code dealId} unless {@code conflicts} finds any among the grants held (then the returned
+     * list is non-empty and nothing is written). Repeatable: a deal that holds a reservation already keeps it.
+     */
+    public Mono<List<SignedGrant>> reserve(String achievementId, SignedGrant grant, Function<List<SignedGrant>, List<SignedGrant>> conflicts) {
+        return Mono.defer(() -> find(achievementId).defaultIfEmpty(new RegisterDocument(achievementId, Map.of(), List.of(), -1))
+            .flatMap(reg -> {
+                List<SignedGrant> others = reg.grants().stream().filter(g -> !g.dealId().equals(grant.dealId())).toList();
+                List<SignedGrant> found = conflicts.apply(others);
+                if (!found.isEmpty()) return Mono.just(found);
+                if (others.size() < reg.grants().size()) return Mono.just(List.<SignedGrant>of());
+                return write(reg, append(reg.grants(), grant)).map(ok -> List.<SignedGrant>of());
+            }))
+            .retryWhen(lostRace());
+    }
+
+    /** Rewrites the grants of a register (confirm, end, remove one), conditionally on the version read, retried on a race. */
+    public Mono<Void> rewriteGrants(String achievementId, UnaryOperator<List<SignedGrant>> change) {
+        return Mono.defer(() -> find(achievementId).flatMap(reg -> {
+            List<SignedGrant> next = change.apply(reg.grants());
+            return next.equals(reg.grants()) ? Mono.just(true) : write(reg, next);
+        })).retryWhen(lostRace()).then();
+    }
+
+    /** Registers holding an unconfirmed reservation made before {@code before} (for the repair sweep). */
+    public Flux<RegisterDocument> withReservationsBefore(Instant before, int limit) {
+        Query q = Query.query(Criteria.where("grants").elemMatch(Criteria.where("confirmed").is(false).and("reservedAt").lt(before))).limit(limit);
+        return mongo.find(q, RegisterDocument.class, COLLECTION);
+    }
+
+    /** Every register with a buyer slot (for the repair sweep), at most {@code limit}. */
+    public Flux<RegisterDocument> all(int limit) {
+        return mongo.find(new Query().limit(limit), RegisterDocument.class, COLLECTION);
+    }
+
+    private Mono<Boolean> write(RegisterDocument reg, List<SignedGrant> grants) {
+        // every deal took a buyer slot first, which created its register
+        if (reg.version() < 0) return Mono.error(new IllegalStateException("no register for achievement " + reg.id()));
+        Query q = Query.query(Criteria.where("_id").is(reg.id()).and("version").is(reg.version()));
+        Update u = new Update().set("grants", grants).inc("version", 1);
+        return mongo.updateFirst(q, u, COLLECTION).flatMap(r -> r.getModifiedCount() == 1 ? Mono.just(true) : Mono.error(new LostRace()));
+    }
+
+    private static List<SignedGrant> append(List<SignedGrant> grants, SignedGrant grant) {
+        List<SignedGrant> next = new ArrayList<>(grants);
+        next.add(grant);
+        return next;
+    }
+
+    private static Retry lostRace() {
+        return Retry.backoff(RACES, Duration.ofMillis(2)).maxBackoff(Duration.ofMillis(50)).jitter(0.5).filter(LostRace.class::isInstance);
+    }
+
+    /** Another writer changed the register between our read and write. */
+    private static final class LostRace extends RuntimeException {
+        LostRace() {
+            super("register changed meanwhile", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.ttx.brokerage.web;
+
+import io.ttx.identity.ApiAccessRules;
+import io.ttx.identity.Role;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Role rules of the deal routes: roles that can never take part in a deal (evaluators, agencies, region admins) get 403
+ * before any lookup. Which deal a caller may see or act on (its organisation's relation to the deal) is the service's rule.
+ */
+@Component
+class BrokerageAccessRules implements ApiAccessRules {
+    private static final String[] READERS = {Role.TTO.claim(), Role.RESEARCHER.claim(), Role.ENTERPRISE.claim(), Role.BROKER.claim(),
+        Role.ADMIN.claim(), Role.AUDITOR.claim()};
+    private static final String[] ACTORS = {Role.TTO.claim(), Role.ENTERPRISE.claim(), Role.BROKER.claim(), Role.ADMIN.claim()};
+
+    @Override
+    public void apply(AuthorizeExchangeSpec a) {
+        a.pathMatchers(HttpMethod.POST, "/api/v1/deals").hasRole(Role.ENTERPRISE.claim());
+        a.pathMatchers(HttpMethod.POST, "/api/v1/deals/*/commands").hasAnyRole(ACTORS);
+        a.pathMatchers(HttpMethod.GET, "/api/v1/deals", "/api/v1/deals/*", "/api/v1/deals/*/trail", "/api/v1/achievements/*/grants")
+            .hasAnyRole(READERS);
+    }
+}
