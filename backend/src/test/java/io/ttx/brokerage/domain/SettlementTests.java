@@ -150,6 +150,7 @@ class SettlementTests {
         assertThat(accepted.deal().terminatedOn()).isEqualTo(effective);
         assertThat(accepted.entry().note()).isEqualTo("the buyer stops production");
         assertThat(accepted.event().type()).isEqualTo("DealTerminated");
+        assertThat(Grant.of(accepted.deal())).hasValueSatisfying(g -> assertThat(g.termEnd()).isEqualTo(effective));
         assertThat(code(Fixtures.inStage(DealStage.REGISTERED), new Terminate("x", LocalDate.of(2200, 1, 1))))
                 .isEqualTo(DealCodes.INVALID_TERMINATION);
     }
