@@ -1,0 +1,6 @@
+package io.ttx.brokerage.domain;
+
+/** The technology-contract categories of the registration (技术合同认定登记). */
+public enum ContractType {
+    TECHNOLOGY_DEVELOPMENT, TECHNOLOGY_TRANSFER, TECHNOLOGY_LICENSING, TECHNOLOGY_CONSULTING, TECHNOLOGY_SERVICE
+}
