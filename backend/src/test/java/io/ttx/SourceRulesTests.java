@@ -1,5 +1,6 @@
 package io.ttx;
 
+import io.ttx.brokerage.DealEvents;
 import io.ttx.catalogue.AchievementEvents;
 import io.ttx.catalogue.DemandEvents;
 import io.ttx.documents.DocumentEvents;
@@ -47,7 +48,7 @@ class SourceRulesTests {
     /** The published event names: every String constant of the modules' {@code *Events} classes. */
     static List<String> eventNames() {
         List<String> names = new ArrayList<>();
-        for (Class<?> events : List.of(AchievementEvents.class, DemandEvents.class, DocumentEvents.class)) {
+        for (Class<?> events : List.of(AchievementEvents.class, DemandEvents.class, DocumentEvents.class, DealEvents.class)) {
             for (Field f : events.getFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class && !f.getName().equals("AGGREGATE_TYPE")) {
                     try {

@@ -21,6 +21,8 @@ import io.ttx.brokerage.persistence.RegisterDocument.SignedGrant;
 import io.ttx.brokerage.persistence.RegisterStore;
 import io.ttx.catalogue.Achievements;
 import io.ttx.catalogue.DealFacts;
+import io.ttx.catalogue.Demands;
+import io.ttx.catalogue.ListingNotFound;
 import io.ttx.catalogue.ListingStatus;
 import io.ttx.catalogue.TradeMethod;
 import io.ttx.identity.CurrentUser;
@@ -56,14 +58,17 @@ public class Brokerage {
     private final DealStore deals;
     private final RegisterStore registers;
     private final Achievements achievements;
+    private final Demands demands;
     private final OutboxRelay relay;
     private final BrokerageProperties props;
     private final Clock clock;
 
-    Brokerage(DealStore deals, RegisterStore registers, Achievements achievements, OutboxRelay relay, BrokerageProperties props, Clock clock) {
+    Brokerage(DealStore deals, RegisterStore registers, Achievements achievements, Demands demands, OutboxRelay relay,
+              BrokerageProperties props, Clock clock) {
         this.deals = deals;
         this.registers = registers;
         this.achievements = achievements;
+        this.demands = demands;
         this.relay = relay;
         this.props = props;
         this.clock = clock;
@@ -72,10 +77,15 @@ public class Brokerage {
     /**
      * Opens a deal for the caller's organisation (an enterprise): the achievement must be visible (404), PUBLISHED (409
      * listing-not-open), not the caller's own (422 self-dealing), offer the mode (422 mode-not-offered), and the
-     * organisation must not have an active deal on it (409 deal-exists).
+     * organisation must not have an active deal on it (409 deal-exists). The inquiry's message is the opening trail
+     * entry's note; a demand it answers must be one of the caller organisation's (422 invalid-demand).
      */
-    public Mono<DealView> open(CurrentUser user, String achievementId, @Nullable String demandId, TransferMode mode) {
-        return achievements.dealFacts(user, achievementId).flatMap(facts -> {
+    public Mono<DealView> open(CurrentUser user, String achievementId, @Nullable String demandId, TransferMode mode, @Nullable String message) {
+        Mono<Boolean> demandOk = demandId == null ? Mono.just(true) : demands.get(user, demandId)
+            .map(d -> user.belongsTo(d.ownerOrg())).onErrorResume(ListingNotFound.class, e -> Mono.just(false));
+        return demandOk.flatMap(ok -> ok ? achievements.dealFacts(user, achievementId)
+            : Mono.error(DealProblem.invalid("invalid-demand", "Demand " + demandId + " is not one of your organisation's demands.")))
+            .flatMap(facts -> {
             if (facts.status() != ListingStatus.PUBLISHED) {
                 throw DealProblem.conflict("listing-not-open", "Achievement " + achievementId + " is " + facts.status() + ", not open for deals.");
             }
@@ -90,9 +100,11 @@ public class Brokerage {
                     return Mono.<DealView>error(DealProblem.conflict("deal-exists",
                         "Your organisation already has an open deal on achievement " + achievementId + "."));
                 }
-                DealDocument doc = DealDocument.of(a.deal(), facts.field().name(), List.of(a.entry()), List.of(event(a)));
+                TrailEntry e = a.entry();
+                TrailEntry opening = new TrailEntry(e.by(), e.at(), e.command(), e.stageBefore(), e.stageAfter(), message);
+                DealDocument doc = DealDocument.of(a.deal(), facts.field().name(), List.of(opening), List.of(event(a)));
                 return deals.insert(doc)
-                    .onErrorResume(e -> registers.releaseBuyer(achievementId, org, id).then(Mono.error(e)))
+                    .onErrorResume(failure -> registers.releaseBuyer(achievementId, org, id).then(Mono.error(failure)))
                     .doOnNext(saved -> relay.nudge(DealStore.COLLECTION))
                     .map(saved -> DealView.of(saved.deal()));
             });

@@ -5,9 +5,12 @@ import io.ttx.testsupport.TestOrgs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -90,7 +93,7 @@ class DealAccessIT extends IntegrationTest {
     void ifMatchIsRequiredAndCheckedBeforeTheCommandsOwnRules() {
         String id = s.opened(s.achievement(), "EXCLUSIVE_LICENCE").get("id").asString();
         api.post().uri("/api/v1/deals/{id}/commands", id).header(HttpHeaders.AUTHORIZATION, s.broker)
-            .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue("{\"type\":\"CLAIM\"}").exchange()
+            .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"type\":\"CLAIM\"}").exchange()
             .expectStatus().isEqualTo(428).expectBody().jsonPath("$.code").isEqualTo("precondition-required");
         // stale: 412 even for a command the caller may not issue
         s.command(s.buyer, id, 7, "{\"type\":\"CLOSE\"}").expectStatus().isEqualTo(412);
@@ -117,12 +120,13 @@ class DealAccessIT extends IntegrationTest {
     /** A signed assignment ends the listing: TRANSFERRED, still readable, no new deals, no other contract. */
     @Test
     void aSignedAssignmentTransfersTheAchievement() {
-        String achievement = s.achievement(b -> ((tools.jackson.databind.node.ObjectNode) b.get("offer")).putArray("transferModes")
+        String achievement = s.achievement(b -> ((ObjectNode) b.get("offer")).putArray("transferModes")
             .add("ASSIGNMENT").add("ORDINARY_LICENCE"));
         String other = DealSteps.otherBuyer();
         String licence = s.open(other, achievement, "ORDINARY_LICENCE").expectStatus().isCreated().expectBody(JsonNode.class)
             .returnResult().getResponseBody().get("id").asString();
         String id = s.opened(achievement, "ASSIGNMENT").get("id").asString();
+        eventually(Duration.ofSeconds(10), () -> assertThat(hits(s.sellerOrg)).isEqualTo(1));
         s.toNda(id);
         s.ok(s.buyer, id, "{\"type\":\"PROPOSE_TERMS\",\"termSheet\":{\"transferMode\":\"ASSIGNMENT\",\"fieldOfUse\":[\"*\"],\"territory\":[\"*\"],"
             + "\"termStart\":\"2026-12-01\",\"upfront\":" + money("3000000.00") + "}}");
@@ -132,6 +136,7 @@ class DealAccessIT extends IntegrationTest {
         eventually(Duration.ofSeconds(5), () -> assertThat(api.get().uri("/api/v1/achievements/{id}", achievement)
             .header(HttpHeaders.AUTHORIZATION, DealSteps.otherBuyer()).exchange().expectStatus().isOk().expectBody(JsonNode.class)
             .returnResult().getResponseBody().get("status").asString()).isEqualTo("TRANSFERRED"));
+        eventually(Duration.ofSeconds(10), () -> assertThat(hits(s.sellerOrg)).isZero());
         s.open(DealSteps.otherBuyer(), achievement, "ORDINARY_LICENCE").expectStatus().isEqualTo(409)
             .expectBody().jsonPath("$.code").isEqualTo("listing-not-open");
         // the licence negotiated meanwhile can no longer be signed
@@ -146,10 +151,17 @@ class DealAccessIT extends IntegrationTest {
         assertThat(history.get(history.size() - 1).get("action").asString()).isEqualTo("TRANSFER");
     }
 
+    /** Search hits of an organisation's achievements. */
+    private long hits(String ownerOrg) {
+        return api.get().uri(u -> u.path("/api/v1/search/achievements").queryParam("owner", ownerOrg).build())
+            .header(HttpHeaders.AUTHORIZATION, s.buyer).exchange().expectStatus().isOk().expectBody(JsonNode.class)
+            .returnResult().getResponseBody().get("total").get("value").asLong();
+    }
+
     private List<String> ids(String bearer) {
         JsonNode page = api.get().uri("/api/v1/deals?size=100").header(HttpHeaders.AUTHORIZATION, bearer).exchange()
             .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         page.get("items").forEach(d -> out.add(d.get("id").asString()));
         return out;
     }

@@ -71,7 +71,7 @@ class DealFlowIT extends IntegrationTest {
         assertThat(v2.get("termsVersion").asInt()).isEqualTo(2);
         assertThat(v2.get("termsProposedBy").asString()).isEqualTo("SELLER");
         s.refused(s.buyer, id, "{\"type\":\"ACCEPT_TERMS\",\"termsVersion\":1}", 409, "terms-superseded");
-        s.refused(s.tto, id, "{\"type\":\"ACCEPT_TERMS\",\"termsVersion\":2}", 409, "own-proposal");
+        s.refused(s.tto, id, "{\"type\":\"ACCEPT_TERMS\",\"termsVersion\":2}", 403, "own-proposal");
         JsonNode agreed = s.ok(s.buyer, id, "{\"type\":\"ACCEPT_TERMS\",\"termsVersion\":2}");
         assertThat(agreed.get("stage").asString()).isEqualTo("TERMS_AGREED");
         assertThat(agreed.get("contractValue").get("amount").asString()).isEqualTo("1100000.00");

@@ -37,7 +37,7 @@ public final class DealCodes {
     /** 422: an exclusive or sole licence of an open-licensed achievement. */
     public static final String OPEN_LICENCE_EXCLUSIVE = "open-licence-exclusive";
     /** 422: a buyer organisation opening a deal on its own achievement. */
-    public static final String OWN_ACHIEVEMENT = "own-achievement";
+    public static final String OWN_ACHIEVEMENT = "self-dealing";
     /** 422: a term sheet list, code, amount, rate or percentage out of bounds. */
     public static final String INVALID_TERM_SHEET = "invalid-term-sheet";
     /** 422: royalty tiers not strictly ascending, or an unbounded tier that is not the last. */

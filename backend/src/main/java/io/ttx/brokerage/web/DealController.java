@@ -55,10 +55,10 @@ class DealController {
         Errors e = new Errors();
         String achievementId = e.text("achievementId", body.achievementId(), MAX_ID);
         String demandId = e.optionalText("demandId", body.demandId(), MAX_ID);
-        e.optionalText("message", body.message(), MAX_MESSAGE);
+        String message = e.optionalText("message", body.message(), MAX_MESSAGE);
         var mode = e.required("intendedMode", body.intendedMode());
         if (!e.ok()) throw e.failure();
-        return brokerage.open(CurrentUser.of(jwt), achievementId, demandId, mode)
+        return brokerage.open(CurrentUser.of(jwt), achievementId, demandId, mode, message)
             .map(v -> ResponseEntity.created(URI.create("/api/v1/deals/" + v.id())).eTag(v.etag()).body(v));
     }
 

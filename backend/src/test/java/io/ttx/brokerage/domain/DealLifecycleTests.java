@@ -113,7 +113,7 @@ class DealLifecycleTests {
         assertThat(deal.commissionRate()).isEqualByComparingTo("0.05");
 
         Relation broker = Relation.BROKER;
-        deal = apply(deal, broker, new RegisterContract("2026110000000123", TODAY, ContractType.TECHNOLOGY_LICENSING,
+        deal = apply(deal, broker, new RegisterContract("2026110000000123", TODAY, ContractType.LICENSING,
                 UPFRONT + PILOT, UPFRONT + PILOT));
         assertThat(deal.stage()).isEqualTo(DealStage.REGISTERED);
         assertThat(deal.nextAction()).isEqualTo(new NextAction(Step.RECORD_PAYMENT, Who.BROKER));

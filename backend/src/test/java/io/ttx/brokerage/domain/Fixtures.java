@@ -112,7 +112,7 @@ final class Fixtures {
             b.contractSignedBy(Side.PARTIES).commissionRate(RATE).addCommission(7_500_000);
         }
         if (past(reached, DealStage.REGISTERED)) {
-            b.registration(new Registration("2026110000000123", TODAY.minusDays(30), ContractType.TECHNOLOGY_LICENSING,
+            b.registration(new Registration("2026110000000123", TODAY.minusDays(30), ContractType.LICENSING,
                     UPFRONT + PILOT, UPFRONT + PILOT));
         }
         if (past(reached, DealStage.CLOSED)) {
@@ -139,7 +139,7 @@ final class Fixtures {
             case PROPOSE_TERMS -> new ProposeTerms(sheet());
             case ACCEPT_TERMS -> new AcceptTerms(1);
             case SIGN_CONTRACT -> new SignContract();
-            case REGISTER_CONTRACT -> new RegisterContract("2026110000000123", TODAY, ContractType.TECHNOLOGY_LICENSING,
+            case REGISTER_CONTRACT -> new RegisterContract("2026110000000123", TODAY, ContractType.LICENSING,
                     UPFRONT + PILOT, UPFRONT);
             case RECORD_PAYMENT -> new RecordPayment(PaymentKind.ROYALTY, 1_000, TODAY, null);
             case ROYALTY_STATEMENT -> new FileRoyaltyStatement(2026, 1_000_000, false);

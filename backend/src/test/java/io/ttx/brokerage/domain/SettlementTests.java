@@ -37,14 +37,14 @@ class SettlementTests {
 
     @Test
     void registrationRecordsTheFactsAndMovesToRegistered() {
-        RegisterContract command = new RegisterContract("2026110000000456", TODAY, ContractType.TECHNOLOGY_TRANSFER,
+        RegisterContract command = new RegisterContract("2026110000000456", TODAY, ContractType.TRANSFER,
                 200_000_000, 150_000_000);
 
         DealDecision.Accepted accepted = Fixtures.acceptance(decide(Fixtures.inStage(DealStage.CONTRACT_SIGNED),
                 Relation.BROKER, command));
 
         assertThat(accepted.deal().registration()).isEqualTo(new Registration("2026110000000456", TODAY,
-                ContractType.TECHNOLOGY_TRANSFER, 200_000_000, 150_000_000));
+                ContractType.TRANSFER, 200_000_000, 150_000_000));
         assertThat(accepted.deal().stage()).isEqualTo(DealStage.REGISTERED);
         assertThat(accepted.entry().note()).isEqualTo("registration 2026110000000456");
     }
@@ -52,7 +52,7 @@ class SettlementTests {
     @Test
     void technicalIncomeIsPartOfTheContractValue() {
         Deal signed = Fixtures.inStage(DealStage.CONTRACT_SIGNED);
-        ContractType type = ContractType.TECHNOLOGY_SERVICE;
+        ContractType type = ContractType.SERVICE;
 
         assertThat(code(signed, new RegisterContract("R", TODAY, type, 100, 101))).isEqualTo(DealCodes.INVALID_REGISTRATION);
         assertThat(code(signed, new RegisterContract("R", TODAY, type, -1, 0))).isEqualTo(DealCodes.INVALID_REGISTRATION);
