@@ -9,11 +9,13 @@ import io.ttx.shared.outbox.OutboxRelay;
 import io.ttx.shared.outbox.OutboxSource;
 import io.ttx.shared.web.BodySizeLimit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.http.codec.multipart.PartEventHttpMessageReader;
 import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,6 +24,7 @@ import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 class DocumentsConfiguration {
+    static final int MAX_PARTS = 8;
 
     @Bean
     OutboxSource documentEvents() {
@@ -44,10 +47,23 @@ class DocumentsConfiguration {
         return OutboxConsumer.of(DemandEvents.AGGREGATE_TYPE, reviews::onDemandEvents);
     }
 
-    /** Uploads may be as large as a document plus the multipart envelope; 413 above, judged from Content-Length. */
+    /** Uploads may be as large as a document plus the multipart envelope; 413 above (Content-Length, then streamed bytes). */
     @Bean
     BodySizeLimit documentUploadLimit(DocumentProperties props) {
         return new BodySizeLimit("/api/v1/{kind:achievements|demands}/{id}/documents", DataSize.ofBytes(props.maxSize().toBytes() + 64 * 1024));
+    }
+
+    /**
+     * An upload is a file and its confidentiality: a request with more than {@value #MAX_PARTS} parts is refused (400)
+     * when the next part starts, instead of each extra part being read and drained. Headers of a part stay within the
+     * reader's 10 KB (so a file name does too); a text field is read within the codec limit (1 MB) and refused above
+     * {@link UploadForm#MAX_FIELD_LENGTH} characters (see decisions.md for why not lower in the reader).
+     */
+    @Bean
+    CodecCustomizer uploadPartLimit() {
+        return codecs -> codecs.defaultCodecs().configureDefaultCodec(codec -> {
+            if (codec instanceof PartEventHttpMessageReader parts) parts.setMaxParts(MAX_PARTS);
+        });
     }
 
     /** Until the brokerage capability records NDAs, nobody outside owner, brokers and admins sees confidential documents. */

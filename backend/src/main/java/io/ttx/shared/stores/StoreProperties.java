@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,8 +36,17 @@ public record StoreProperties(@Valid @NotNull Mongo mongodb, @Valid @NotNull Ela
     public record Elasticsearch(@NotEmpty List<URI> uris, @Nullable String username, @Nullable String password,
                                 @Nullable String apiKey, @NotNull @DurationMin(millis = 1) Duration requestTimeout) { }
 
-    /** @param bucket created on first use when missing */
+    /**
+     * @param bucket         created on first use when missing
+     * @param requestTimeout longest wait for one S3 call of an upload (create, part, complete, abort)
+     * @param uploadThreads  threads uploads stream to S3 on (one per running upload; each holds two part buffers)
+     * @param uploadQueue    uploads waiting for a thread; beyond it an upload is refused (503) instead of piling up
+     */
     public record S3(@NotNull URI endpoint, @NotBlank String accessKey, @NotBlank String secretKey,
                      @NotBlank String bucket, @NotBlank String region,
-                     @NotNull @DurationMin(millis = 1) Duration requestTimeout) { }
+                     @NotNull @DurationMin(millis = 1) Duration requestTimeout, @Positive int uploadThreads, @PositiveOrZero int uploadQueue) {
+        public S3 {
+            if (uploadThreads == 0) uploadThreads = 8;
+        }
+    }
 }
