@@ -2,16 +2,21 @@
 # Measures a large document upload: a generated zip (default 200 MB of random bytes, stored uncompressed) goes through
 # POST /api/v1/achievements/{id}/documents to a backend with a small heap (default -Xmx192m, SerialGC), which streams
 # it to S3 in multipart parts. Checks the answer (201, size, SHA-256) and prints time, throughput, heap and RSS.
+# Then compares the API with the store itself: ROUNDS times, alternately, the same file is put straight into the same
+# S3 server with the MinIO SDK (multipart, PART_MB parts one at a time) and uploaded through the API, from one warm JVM
+# (UploadRatio.java); prints each round and the ratio of the medians (raw time / API time, 1.0 = as fast as the store).
 # Runs its own dev stack, dev IdP and backend on free ports (next to a local TTX) in a temp dir removed at the end.
 #   scripts/bench/upload.sh
 # env: SIZE_MB=200  HEAP=192m  PART_MB=5 (S3 part size)  UPLOAD_TIMEOUT=600 (s)  KEEP=1 (keep the temp dir)
 #      SAMPLE_HEAP=0 (no jcmd heap sampling during the upload: each jcmd is a JVM start, which slows a 2-core box)
+#      ROUNDS=5 (raw/API pairs; 0 skips the comparison)  MIN_RATIO=0.8 (exit 1 below it)
 # Sizes in MB are MiB (2^20 bytes), as the JVM counts them. Exit status 1 when anything fails or the live heap grows
 # by 5 part sizes or more during the upload.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd); cd "$ROOT"
 source scripts/lib/jdk.sh; select_jdk
 SIZE_MB=${SIZE_MB:-200} HEAP=${HEAP:-192m} PART_MB=${PART_MB:-5} UPLOAD_TIMEOUT=${UPLOAD_TIMEOUT:-600} SAMPLE_HEAP=${SAMPLE_HEAP:-1}
+ROUNDS=${ROUNDS:-5} MIN_RATIO=${MIN_RATIO:-0.8}
 BENCH_NAME=bench-upload
 # shellcheck source=../lib/bench-stack.sh
 source scripts/lib/bench-stack.sh
@@ -162,4 +167,27 @@ fi
 echo "Heap used including garbage not yet collected peaked at $(minus "$MAX_USED_MB" "$BASE_MB") MB over the baseline:" \
   "$(awk -v d="$(minus "$MAX_USED_MB" "$BASE_MB")" -v b="$BUDGET_MB" 'BEGIN {print (d < b) ? "also below" : "above"}') $BUDGET_MB MB;" \
   "that figure is bounded by eden ($(mb "${EDEN_KB:-0}") MB), which SerialGC fills before it collects, not by the file size."
+
+# 8. API against the store: the same file, raw S3 multipart put and API upload alternately, from one warm JVM that
+# runs on the backend's own libraries (the same MinIO SDK)
+if [ "$ROUNDS" -gt 0 ]; then
+  mkdir -p "$TMP/lib" && (cd "$TMP/lib" && unzip -q -j "$TMP/backend.jar" 'BOOT-INF/lib/*.jar')
+  say "API against raw S3, $ROUNDS rounds of $FILE_SIZE bytes..."
+  LOAD=$(cut -d' ' -f1 /proc/loadavg)
+  "$JAVA" -Xmx256m -cp "$TMP/lib/*" scripts/bench/UploadRatio.java "http://127.0.0.1:$TTX_PORT" "$TOKEN" "$ACH_ID" \
+    "http://127.0.0.1:$S3_PORT" ttx-dev ttx-dev-secret ttx-documents "$TMP/bench.zip" "$ROUNDS" "$PART_MB" > "$TMP/ratio.out" \
+    || die "the comparison failed: $(tail -n 5 "$TMP/ratio.out")"
+  printf '\n| round | raw S3 put (s) | API upload (s) | raw / API |\n|---|---|---|---|\n'
+  awk '$1 == "round" {printf "| %d | %.2f | %.2f | %.2f |\n", $2, $3/1000, $4/1000, $3/$4}' "$TMP/ratio.out"
+  read -r _ RAW_MS API_MS RATIO < <(grep '^median' "$TMP/ratio.out")
+  printf '| median | %.2f | %.2f | **%s** |\n\n' "$(awk -v m="$RAW_MS" 'BEGIN {print m/1000}')" "$(awk -v m="$API_MS" 'BEGIN {print m/1000}')" "$RATIO"
+  echo "file $FILE_SIZE bytes, S3 part size $PART_MB MB, backend -Xmx$HEAP; 1-min load average when the comparison started: $LOAD;" \
+    "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- backend || echo ' (with uncommitted backend changes)')"
+  if awk -v r="$RATIO" -v m="$MIN_RATIO" 'BEGIN {exit !(r < m)}'; then
+    echo "BELOW: the API took $(awk -v r="$RATIO" 'BEGIN {printf "%.2f", 1/r}') times as long as the store (wanted at most $(awk -v m="$MIN_RATIO" 'BEGIN {printf "%.2f", 1/m}'))."
+    OVER=1
+  else
+    echo "OK: the API uploads at $RATIO of the store's speed (wanted at least $MIN_RATIO)."
+  fi
+fi
 [ -z "${OVER:-}" ] || exit 1

@@ -12,6 +12,11 @@ public final class DocumentProblems extends DomainException {
         return new DocumentProblems("payload-too-large", Kind.TOO_LARGE, "A document may have at most " + limit + " bytes.");
     }
 
+    /** The request body passed its limit while streaming (the multipart envelope, or a text field over its size). */
+    static DocumentProblems tooLarge(String detail) {
+        return new DocumentProblems("payload-too-large", Kind.TOO_LARGE, detail);
+    }
+
     static DocumentProblems unsupportedType(String detected) {
         return new DocumentProblems("unsupported-document-type", Kind.UNSUPPORTED_TYPE,
             "The content is " + detected + ", which is not accepted (PDF, Office, images, plain text, zip).");

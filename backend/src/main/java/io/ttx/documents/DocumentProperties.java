@@ -21,7 +21,9 @@ import java.util.List;
  * @param publicEndpoint    S3 endpoint as browsers reach it, when it differs from the backend's (presigned URLs)
  * @param allowedTypes      detected media types accepted (others 415); a trailing '*' matches a prefix
  * @param textLimit         most characters of text extracted from one public document
- * @param extractionTimeout longest time spent extracting one document's text
+ * @param listingTextLimit  most extracted text (UTF-8) given to the search index for one listing, all documents together
+ * @param extractionTimeout longest time the extraction process may spend on one document (it is killed then)
+ * @param extractionHeap    heap of the extraction process (-Xmx); a document needing more fails
  * @param orphanAge         objects without metadata older than this are removed by the sweep
  * @param sweepInterval     how often the orphan sweep runs
  */
@@ -29,8 +31,10 @@ import java.util.List;
 @ConfigurationProperties("ttx.documents")
 public record DocumentProperties(DataSize maxSize, DataSize partSize,
                                  @DurationMin(seconds = 1) @DurationMax(days = 7) Duration presignTtl, @Nullable URI publicEndpoint,
-                                 @NotEmpty List<String> allowedTypes, @Positive int textLimit, @DurationMin(millis = 1) Duration extractionTimeout,
+                                 @NotEmpty List<String> allowedTypes, @Positive int textLimit, DataSize listingTextLimit,
+                                 @DurationMin(millis = 1) Duration extractionTimeout, DataSize extractionHeap,
                                  @DurationMin(millis = 1) Duration orphanAge, @DurationMin(millis = 1) Duration sweepInterval) {
+    private static final DataSize SMALLEST_HEAP = DataSize.ofMegabytes(32);
     private static final DataSize SMALLEST_PART = DataSize.ofMegabytes(5);
 
     public DocumentProperties {
@@ -41,7 +45,9 @@ public record DocumentProperties(DataSize maxSize, DataSize partSize,
             "application/vnd.openxmlformats-officedocument.*", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
             "application/vnd.oasis.opendocument.*", "image/png", "image/jpeg", "image/gif", "image/webp", "text/plain", "application/zip");
         if (textLimit <= 0) textLimit = 1_000_000;
+        if (listingTextLimit == null) listingTextLimit = DataSize.ofMegabytes(1);
         if (extractionTimeout == null) extractionTimeout = Duration.ofSeconds(30);
+        if (extractionHeap == null) extractionHeap = DataSize.ofMegabytes(256);
         if (orphanAge == null) orphanAge = Duration.ofHours(1);
         if (sweepInterval == null) sweepInterval = Duration.ofMinutes(10);
     }
@@ -49,6 +55,11 @@ public record DocumentProperties(DataSize maxSize, DataSize partSize,
     @AssertTrue(message = "maxSize must be positive")
     boolean isMaxSizePositive() {
         return maxSize.toBytes() > 0;
+    }
+
+    @AssertTrue(message = "listingTextLimit must be positive and extractionHeap at least 32MB")
+    boolean isTextBoundsSensible() {
+        return listingTextLimit.toBytes() > 0 && extractionHeap.compareTo(SMALLEST_HEAP) >= 0;
     }
 
     @AssertTrue(message = "partSize must be at least 5MB (the smallest S3 multipart part)")

@@ -23,7 +23,7 @@ import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 class DocumentsConfiguration {
-    static final int MAX_PARTS = 10;
+    static final int MAX_PARTS = 8;
 
     @Bean
     OutboxSource documentEvents() {
@@ -62,16 +62,17 @@ class DocumentsConfiguration {
         return OutboxConsumer.of("document-listing-deletions", DemandEvents.AGGREGATE_TYPE, deletions::onDemandEvents);
     }
 
-    /** Uploads may be as large as a document plus the multipart envelope; 413 above, judged from Content-Length. */
+    /** Uploads may be as large as a document plus the multipart envelope; 413 above (Content-Length, then streamed bytes). */
     @Bean
     BodySizeLimit documentUploadLimit(DocumentProperties props) {
         return new BodySizeLimit("/api/v1/{kind:achievements|demands}/{id}/documents", DataSize.ofBytes(props.maxSize().toBytes() + 64 * 1024));
     }
 
     /**
-     * An upload has two parts (file, confidentiality); a request with more than {@value #MAX_PARTS} is refused (400)
+     * An upload is a file and its confidentiality: a request with more than {@value #MAX_PARTS} parts is refused (400)
      * when the next part starts, instead of each extra part being read and drained. Headers of a part stay within the
-     * reader's 10 KB (so a file name does too), form fields within the codec limit.
+     * reader's 10 KB (so a file name does too); a text field is read within the codec limit (1 MB) and refused above
+     * {@link UploadForm#MAX_FIELD_LENGTH} characters (see decisions.md for why not lower in the reader).
      */
     @Bean
     CodecCustomizer uploadPartLimit() {

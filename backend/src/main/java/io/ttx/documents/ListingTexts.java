@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,14 +22,24 @@ import java.util.Map;
 @Service
 public class ListingTexts {
     private final DocumentStore store;
+    private final DocumentProperties props;
 
-    ListingTexts(DocumentStore store) {
+    ListingTexts(DocumentStore store, DocumentProperties props) {
         this.store = store;
+        this.props = props;
     }
 
-    /** The extracted text of the public documents of these listings, by listing id (one query for a whole batch). */
+    /**
+     * The extracted text of the public documents of these listings, by listing id (one query for a whole batch), in
+     * upload order and capped per listing at {@code ttx.documents.listing-text-limit} of UTF-8 ({@link TextBudget}).
+     */
     public Mono<Map<String, List<String>>> publicTextsOf(ListingKind kind, Collection<String> listingIds) {
-        return store.publicTextsOf(kind, listingIds);
+        long budget = props.listingTextLimit().toBytes();
+        return store.publicTextsOf(kind, listingIds).map(byListing -> {
+            Map<String, List<String>> capped = new HashMap<>();
+            byListing.forEach((id, texts) -> capped.put(id, TextBudget.cap(texts, budget)));
+            return capped;
+        });
     }
 
     /** Listings of this kind with a document uploaded at or after {@code since} (their text may have been extracted since). */

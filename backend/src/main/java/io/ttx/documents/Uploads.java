@@ -6,9 +6,9 @@ import io.ttx.documents.storage.ObjectStore;
 import io.ttx.documents.storage.Sniffer;
 import io.ttx.identity.CurrentUser;
 import io.ttx.shared.DomainException;
-import io.ttx.shared.MalformedInput;
-import io.ttx.shared.web.FieldErrors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.FilePartEvent;
 import org.springframework.http.codec.multipart.FormPartEvent;
@@ -21,20 +21,17 @@ import reactor.core.scheduler.Schedulers;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 
 /**
  * Streams a multipart upload to object storage without ever holding the file: the part's buffers feed an
- * InputStream read by the S3 client in parts of bounded size; size and SHA-256 are measured on the way, the type is
- * sniffed from the first 64 KB before anything is stored. Then the metadata is registered (see {@link Documents}).
+ * InputStream read by the S3 upload in parts of bounded size; size and SHA-256 are measured on the way, the type is
+ * sniffed from the first 64 KB before anything is stored. Only the file and small text fields are accepted (see
+ * {@link UploadForm}); whatever fails after the file was stored removes it again. Then the metadata is registered
+ * (see {@link Documents}).
  */
 @Component
 public class Uploads {
-    private record Field(String name, String value) { }
-
     /** An upload past its sniffing: the detected type, the whole stream again, and the meter counting it. */
     private record Sniffed(String type, InputStream whole, MeteredInputStream meter) { }
 
@@ -51,41 +48,33 @@ public class Uploads {
     }
 
     public Mono<DocumentView> upload(CurrentUser user, ListingKind kind, String listingId, Flux<PartEvent> parts) {
-        return documents.prepare(user, kind, listingId).flatMap(target -> parts
-            .windowUntil(PartEvent::isLast)
-            .concatMap(part -> part.switchOnFirst((first, events) -> {
-                PartEvent head = first.get();
-                if (head instanceof FilePartEvent file && "file".equals(file.name())) {
-                    return store(target, file.filename(), events.map(PartEvent::content)).cast(Object.class).flux();
-                }
-                Mono<Void> drained = events.doOnNext(e -> DataBufferUtils.release(e.content())).then();
-                if (head instanceof FormPartEvent form) return drained.thenReturn((Object) new Field(form.name(), form.value())).flux();
-                return drained.thenMany(Flux.empty());
-            }))
-            .collectList()
-            .flatMap(results -> register(user, kind, listingId, results)));
+        return documents.prepare(user, kind, listingId).flatMap(target -> {
+            UploadForm form = new UploadForm();
+            return parts.windowUntil(PartEvent::isLast)
+                .concatMap(part -> part.switchOnFirst((first, events) -> accept(form, target, first.get(), events)))
+                .then(Mono.fromCallable(form::file))
+                .onErrorResume(e -> {
+                    StoredObject stored = form.stored();
+                    return stored == null ? Mono.error(e) : documents.discard(stored.objectKey()).then(Mono.error(e));
+                })
+                .flatMap(file -> documents.register(user, kind, listingId, file, Objects.requireNonNull(form.level())));
+        });
     }
 
-    private Mono<DocumentView> register(CurrentUser user, ListingKind kind, String listingId, List<Object> results) {
-        List<StoredObject> files = new ArrayList<>();
-        String confidentiality = null;
-        for (Object r : results) {
-            if (r instanceof StoredObject s) files.add(s);
-            if (r instanceof Field f && f.name().equals("confidentiality")) confidentiality = f.value().trim().toUpperCase(Locale.ROOT);
-        }
-        List<Map<String, String>> errors = new ArrayList<>();
-        if (files.size() != 1) errors.add(FieldErrors.of("file", files.isEmpty() ? "required" : "too-many", "send exactly one file part"));
-        Confidentiality level = null;
+    private Mono<Void> accept(UploadForm form, StoredObject target, @Nullable PartEvent head, Flux<PartEvent> events) {
+        if (head == null) return events.then();
         try {
-            if (confidentiality != null) level = Confidentiality.valueOf(confidentiality);
-        } catch (IllegalArgumentException e) {
-            // reported below
+            if (head instanceof FilePartEvent file) {
+                form.fileStarts(file.name());
+                return store(target, file.filename(), events.map(PartEvent::content)).doOnNext(form::stored).then();
+            }
+            if (!(head instanceof FormPartEvent field)) throw UploadForm.unexpected(head.name(), "only the file and text fields are accepted");
+            form.field(field.name(), field.value());
+            return events.doOnNext(e -> DataBufferUtils.release(e.content())).then();
+        } catch (DomainException refused) {
+            // refused at its start: its first buffer is released, the rest of the request is never read
+            return events.take(1).doOnNext(e -> DataBufferUtils.release(e.content())).then(Mono.error(refused));
         }
-        if (level == null) errors.add(FieldErrors.of("confidentiality", "required", "must be PUBLIC or CONFIDENTIAL"));
-        if (!errors.isEmpty()) {
-            return Flux.fromIterable(files).concatMap(f -> documents.discard(f.objectKey())).then(Mono.error(new MalformedInput(errors)));
-        }
-        return documents.register(user, kind, listingId, files.getFirst(), level);
     }
 
     private Mono<StoredObject> store(StoredObject target, String filename, Flux<DataBuffer> content) {
@@ -113,6 +102,7 @@ public class Uploads {
     private static Throwable classify(Throwable e, long limit) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MeteredInputStream.LimitExceeded) return DocumentProblems.tooLarge(limit);
+            if (t instanceof DataBufferLimitException tooLarge) return DocumentProblems.tooLarge(tooLarge.getMessage());
             if (t instanceof DomainException) return t;
         }
         return DocumentProblems.storageUnavailable();

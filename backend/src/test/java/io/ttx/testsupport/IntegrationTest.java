@@ -45,6 +45,13 @@ public abstract class IntegrationTest {
         // small limits so that tests can cross them cheaply
         r.add("ttx.documents.max-size", () -> "2MB");
         r.add("ttx.documents.presign-ttl", () -> "3s");
+        // a stalled body is cut quickly; the clock runs only while the server waits for bytes, so no other test notices
+        r.add("ttx.web.read-idle-timeout", () -> "3s");
+        // text extraction bounds small enough to cross with generated PDFs (a warm worker parses a test PDF in well under 1 s)
+        r.add("ttx.documents.extraction-timeout", () -> "5s");
+        r.add("ttx.documents.extraction-heap", () -> "128MB");
+        r.add("ttx.documents.text-limit", () -> "20000");
+        r.add("ttx.documents.listing-text-limit", () -> "30KB");
         r.add("ttx.alerts.max-saved-searches-per-user", () -> "5");
         // WireMock listens on loopback (plain http): allowed by the test setting only; retries fast
         r.add("ttx.alerts.webhooks.allow-private-targets", () -> "true");

@@ -63,10 +63,10 @@ public class DocumentStore extends MongoStore<DocumentRecord> {
         return mongo.updateFirst(q, u, COLLECTION).map(r -> r.getModifiedCount() == 1);
     }
 
-    /** The extracted text of the public documents of these listings, by listing id (one query for a whole batch). */
+    /** The extracted text of the public documents of these listings, by listing id in upload order (one query for a whole batch). */
     public Mono<Map<String, List<String>>> publicTextsOf(ListingKind kind, Collection<String> listingIds) {
         Query q = Query.query(Deletions.notDeleted(Criteria.where("listingId").in(listingIds).and("listingKind").is(kind.name())
-            .and("confidentiality").is("PUBLIC").and("textStatus").is("EXTRACTED").and("review").is(null)));
+            .and("confidentiality").is("PUBLIC").and("textStatus").is("EXTRACTED").and("review").is(null))).with(Sort.by("uploadedAt", "_id"));
         q.fields().include("text").include("listingId");
         return mongo.find(q, Document.class, COLLECTION).filter(d -> d.getString("text") != null)
             .collectMultimap(d -> d.getString("listingId"), d -> d.getString("text"))

@@ -6,7 +6,6 @@ import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioAsyncClient;
-import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.http.Method;
 import io.minio.messages.Item;
@@ -19,6 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,23 +26,30 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Documents' bytes in S3 (MinIO SDK, async client). Uploads stream from an InputStream in multipart parts of the
- * configured size, so memory stays bounded whatever the file size. The bucket is created on first use.
+ * configured size on our own bounded threads ({@link UploadThreads}, {@link MultipartPut}), so memory stays bounded
+ * whatever the file size and however many uploads arrive. The bucket is created on first use.
  */
 @Component
 public class ObjectStore {
     private final MinioAsyncClient s3;
     private final MinioAsyncClient signer;
     private final String bucket;
-    private final long partSize;
+    private final MultipartPut uploads;
+    private final Executor uploadThreads;
     private final Mono<Void> bucketReady;
 
-    ObjectStore(MinioAsyncClient s3, StoreProperties stores, DocumentProperties props) {
+    ObjectStore(MinioAsyncClient s3, StoreProperties stores, DocumentProperties props, UploadThreads threads) {
         this.s3 = s3;
         this.bucket = stores.s3().bucket();
-        this.partSize = props.partSize().toBytes();
+        this.uploads = new MultipartPut(s3, bucket, stores.s3().region(), Math.toIntExact(props.partSize().toBytes()),
+            stores.s3().requestTimeout());
+        this.uploadThreads = threads.executor();
         // presigned URLs carry the host in their signature: sign for the endpoint browsers use when it differs
         this.signer = props.publicEndpoint() == null ? s3 : MinioAsyncClient.builder().endpoint(props.publicEndpoint().toString())
             .credentials(stores.s3().accessKey(), stores.s3().secretKey()).region(stores.s3().region()).build();
@@ -54,12 +61,27 @@ public class ObjectStore {
             .flatMap(exists -> exists ? Mono.<Void>empty() : Async.mono(() -> s3.makeBucket(MakeBucketArgs.builder().bucket(bucket).build())));
     }
 
-    /** Streams {@code in} (unknown length) to {@code key}; blocking reads happen on the bounded-elastic scheduler. */
+    /**
+     * Streams {@code in} (unknown length) to {@code key} on an upload thread; fails at once when every thread and queue
+     * place is taken. Cancelling closes the stream, which ends the thread's wait for the client.
+     */
     public Mono<Void> put(String key, InputStream in, String contentType) {
-        return bucketReady.then(Mono.fromCallable(() -> s3.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                .stream(in, -1, partSize).contentType(contentType).build()))
-            .subscribeOn(Schedulers.boundedElastic())
-            .flatMap(Mono::fromFuture)).then();
+        return bucketReady.then(Mono.fromFuture(() -> CompletableFuture.runAsync(() -> {
+                try {
+                    uploads.run(key, in, contentType);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            }, uploadThreads)))
+            .doOnCancel(() -> close(in));
+    }
+
+    private static void close(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // nothing more to release
+        }
     }
 
     public Mono<Void> delete(String key) {

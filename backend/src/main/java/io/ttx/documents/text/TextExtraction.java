@@ -17,17 +17,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeoutException;
 
 /**
  * After an upload, extracts the searchable text of PUBLIC PDF and Office documents (confidential ones are never
- * read, so their text cannot reach the index), bounded in size and time, and records {@code DocumentTextExtracted}
- * for the search index. Runs as a consumer of document events: if storage is down the event stays pending and is
- * retried; a document whose extraction fails or times out is marked FAILED and not retried.
+ * read, so their text cannot reach the index), bounded in size, time and memory by {@link TextExtractor}, and records
+ * {@code DocumentTextExtracted} for the search index. Runs as a consumer of document events: if storage is down the
+ * event stays pending and is retried; a document whose extraction fails, times out or runs out of memory is marked
+ * FAILED and not retried.
  */
 @Component
 class TextExtraction implements OutboxConsumer {
@@ -70,13 +69,9 @@ class TextExtraction implements OutboxConsumer {
 
     private Mono<Boolean> extract(DocumentRecord d) {
         return objects.open(d.objectKey())
-            .flatMap(in -> Mono.fromCallable(() -> {
-                try (InputStream stream = in) {
-                    return extractor.extract(stream, props.textLimit());
-                }
-            }).subscribeOn(Schedulers.boundedElastic()).timeout(props.extractionTimeout()))
+            .flatMap(in -> Mono.fromCallable(() -> extractor.extract(in, props.textLimit())).subscribeOn(Schedulers.boundedElastic()))
             .map(text -> new Outcome(TextStatus.EXTRACTED, text))
-            .onErrorResume(e -> !(e instanceof TimeoutException) && Failures.storeUnavailable(e)
+            .onErrorResume(e -> !(e instanceof ExtractionFailed) && Failures.storeUnavailable(e)
                 ? Mono.error(e) // storage down: leave the event pending, retry later
                 : Mono.fromSupplier(() -> {
                     log.warn("text extraction of {} failed: {}", d.id(), e.toString());

@@ -7,6 +7,7 @@ import io.ttx.catalogue.ListingSnapshot;
 import io.ttx.catalogue.ListingSnapshots;
 import io.ttx.documents.ListingKind;
 import io.ttx.documents.ListingTexts;
+import io.ttx.search.elastic.BulkBatches.Sized;
 import io.ttx.shared.outbox.OutboxEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,14 +85,14 @@ public class ListingIndexer<S extends ListingSnapshot> {
             .flatMap(found -> {
                 Set<String> failed = new HashSet<>();
                 List<S> live = new ArrayList<>();
-                List<BulkOperation> ops = new ArrayList<>();
+                List<Sized> ops = new ArrayList<>();
                 Instant now = clock.instant();
                 for (var e : minimumVersions.entrySet()) {
                     S d = found.get(e.getKey());
-                    if (d == null) ops.add(delete(e.getKey(), null));
+                    if (d == null) ops.add(Sized.of(delete(e.getKey(), null)));
                     else if (d.version() < e.getValue()) failed.add(d.id()); // a lagging read: try again later
                     else if (d.liveAt(now)) live.add(d);
-                    else ops.add(delete(d.id(), d.version()));
+                    else ops.add(Sized.of(delete(d.id(), d.version())));
                 }
                 return indexOperations(live, index.alias()).flatMap(indexOps -> {
                     ops.addAll(indexOps);
@@ -119,27 +120,27 @@ public class ListingIndexer<S extends ListingSnapshot> {
                 : Mono.error(new IllegalStateException(refused.size() + " listings could not be indexed into " + target))));
     }
 
-    private Mono<List<BulkOperation>> indexOperations(List<S> records, String target) {
+    private Mono<List<Sized>> indexOperations(List<S> records, String target) {
         if (records.isEmpty()) return Mono.just(List.of());
         return texts.publicTextsOf(kind, records.stream().map(ListingSnapshot::id).toList()).map(byListing -> {
-            List<BulkOperation> ops = new ArrayList<>();
+            List<Sized> ops = new ArrayList<>();
             for (S d : records) {
                 Map<String, Object> doc = toSearchDocument.apply(d, byListing.getOrDefault(d.id(), List.of()));
-                ops.add(BulkOperation.of(o -> o.index(i -> i.index(target).id(d.id()).version(d.version())
-                    .versionType(VersionType.ExternalGte).document(doc))));
+                ops.add(Sized.of(BulkOperation.of(o -> o.index(i -> i.index(target).id(d.id()).version(d.version())
+                    .versionType(VersionType.ExternalGte).document(doc))), doc));
             }
             return ops;
         });
     }
 
-    /** Sends the operations and returns the ids of the items Elasticsearch refused (not counting "newer version there"). */
-    private Mono<Set<String>> send(List<BulkOperation> ops, String target) {
-        if (ops.isEmpty()) return Mono.just(Set.of());
-        return index.bulk(BulkRequest.of(b -> b.index(target).operations(ops))).map(failed -> {
-            Set<String> ids = new HashSet<>();
-            failed.forEach(item -> ids.add(item.id()));
-            return ids;
-        });
+    /**
+     * Sends the operations, in requests of bounded size ({@link BulkBatches}), and returns the ids of the items
+     * Elasticsearch refused (not counting "newer version there").
+     */
+    private Mono<Set<String>> send(List<Sized> ops, String target) {
+        return Flux.fromIterable(BulkBatches.split(ops, BulkBatches.MAX_BYTES))
+            .concatMap(batch -> index.bulk(BulkRequest.of(b -> b.index(target).operations(batch))))
+            .collect(() -> (Set<String>) new HashSet<String>(), (ids, failed) -> failed.forEach(item -> ids.add(item.id())));
     }
 
     private static BulkOperation delete(String id, Long version) {

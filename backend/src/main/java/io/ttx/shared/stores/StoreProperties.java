@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -55,10 +57,14 @@ public record StoreProperties(@Valid @NotNull Mongo mongodb, @Valid @NotNull Ela
      * @param readTimeout    longest wait for each read of a response (headers, then every chunk of a download)
      * @param writeTimeout   longest wait for each write of a request body: applies per write, so a large upload
      *                       (parts of several MB) takes as long as it needs while the store keeps reading
+     * @param requestTimeout longest wait for one S3 call of an upload (create, part, complete, abort)
+     * @param uploadThreads  threads uploads stream to S3 on (one per running upload; each holds two part buffers)
+     * @param uploadQueue    uploads waiting for a thread; beyond it an upload is refused (503) instead of piling up
      */
     public record S3(@NotNull URI endpoint, @NotBlank String accessKey, @NotBlank String secretKey,
                      @NotBlank String bucket, @NotBlank String region,
                      @NotNull @DurationMin(millis = 1) Duration connectTimeout,
                      @NotNull @DurationMin(millis = 1) Duration readTimeout,
-                     @NotNull @DurationMin(millis = 1) Duration writeTimeout) { }
+                     @NotNull @DurationMin(millis = 1) Duration writeTimeout,
+                     @NotNull @DurationMin(millis = 1) Duration requestTimeout, @Positive int uploadThreads, @PositiveOrZero int uploadQueue) { }
 }

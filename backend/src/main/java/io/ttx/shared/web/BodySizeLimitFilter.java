@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Refuses a body larger than the limit from its Content-Length before a byte is read (413), ahead of the security
- * chain so a huge upload is not even buffered for authentication. Bodies without a length are bounded by the codec
- * limit ({@code spring.http.codecs.max-in-memory-size}) or by the streaming consumer.
+ * Bounds every request body by the limit of its path (413 payload-too-large). A Content-Length above it is refused
+ * before a byte is read, ahead of the security chain so a huge upload is not even buffered for authentication; the
+ * bytes actually streamed are counted too ({@link CountedBody}), so a chunked body or one longer than announced fails
+ * at the first buffer past the limit, and whoever reads it (codec, upload) stops there.
  */
 @Component
 class BodySizeLimitFilter implements WebFilter, Ordered {
@@ -43,12 +44,12 @@ class BodySizeLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        long length = exchange.getRequest().getHeaders().getContentLength();
-        if (length > limitFor(exchange).toBytes()) {
+        long limit = limitFor(exchange).toBytes();
+        if (exchange.getRequest().getHeaders().getContentLength() > limit) {
             return writer.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-                "The request body is larger than the " + limitFor(exchange).toKilobytes() + " KB allowed here.");
+                "The request body is larger than the " + limit / 1024 + " KB allowed here.");
         }
-        return chain.filter(exchange);
+        return chain.filter(exchange.mutate().request(new CountedBody(exchange.getRequest(), limit)).build());
     }
 
     private DataSize limitFor(ServerWebExchange exchange) {

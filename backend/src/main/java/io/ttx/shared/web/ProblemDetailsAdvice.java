@@ -22,6 +22,7 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     Mono<ResponseEntity<Object>> onTooLarge(DataBufferLimitException ex, ServerWebExchange exchange) {
         return respond(problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The request body is too large.", exchange));
+    }
+
+    /** The connection is gone (the client left, or a stalled body was cut): nobody is left to answer. */
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> onConnectionClosed(AbortedException ex, ServerWebExchange exchange) {
+        log.debug("connection closed during {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath());
+        return Mono.empty();
     }
 
     @ExceptionHandler

@@ -105,7 +105,7 @@ class StoreClientsTests {
         URI http = URI.create(s.url("http"));
         return new StoreProperties(new StoreProperties.Mongo(s.url("mongodb"), "t", wait, connect, wait),
             new StoreProperties.Elasticsearch(List.of(http), null, null, null, connect, wait, wait),
-            new StoreProperties.S3(http, "access", "secret-key", "probe", "us-east-1", connect, wait, write));
+            new StoreProperties.S3(http, "access", "secret-key", "probe", "us-east-1", connect, wait, write, wait, 1, 0));
     }
 
     /**
