@@ -13,7 +13,6 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,15 +76,9 @@ public class RegisterStore extends MongoStore<RegisterDocument> {
         })).retryWhen(lostRace()).then();
     }
 
-    /** Registers holding an unconfirmed reservation made before {@code before} (for the repair sweep). */
-    public Flux<RegisterDocument> withReservationsBefore(Instant before, int limit) {
-        Query q = Query.query(Criteria.where("grants").elemMatch(Criteria.where("confirmed").is(false).and("reservedAt").lt(before))).limit(limit);
-        return mongo.find(q, RegisterDocument.class, COLLECTION);
-    }
-
-    /** Every register with a buyer slot (for the repair sweep), at most {@code limit}. */
-    public Flux<RegisterDocument> all(int limit) {
-        return mongo.find(new Query().limit(limit), RegisterDocument.class, COLLECTION);
+    /** Every register (for the repair sweep), read in replies of {@code batch} documents. */
+    public Flux<RegisterDocument> all(int batch) {
+        return mongo.find(new Query().cursorBatchSize(batch), RegisterDocument.class, COLLECTION);
     }
 
     private Mono<Boolean> write(RegisterDocument reg, List<SignedGrant> grants) {

@@ -12,6 +12,7 @@ import io.ttx.brokerage.web.DealRequests.OpenRequest;
 import io.ttx.identity.CurrentUser;
 import io.ttx.shared.MalformedInput;
 import io.ttx.shared.web.Cursors;
+import io.ttx.shared.web.IfMatch;
 import io.ttx.shared.web.FieldErrors;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -89,22 +90,12 @@ class DealController {
                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                                            @RequestBody CommandRequest body) {
         var command = DealRequests.command(body);
-        return brokerage.command(CurrentUser.of(jwt), id, ifMatch(ifMatch), command).map(DealController::ok);
+        return brokerage.command(CurrentUser.of(jwt), id, IfMatch.version(ifMatch), command).map(DealController::ok);
     }
 
     @GetMapping(path = "/api/v1/achievements/{id}/grants", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<GrantsResponse> grants(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return brokerage.grants(CurrentUser.of(jwt), id).map(GrantsResponse::new);
-    }
-
-    /** ETags are the version in quotes ("3"); W/"3" is accepted; anything unparseable never matches (412). */
-    private static @Nullable Long ifMatch(@Nullable String header) {
-        if (header == null || header.isBlank()) return null;
-        String v = header.trim();
-        if (v.startsWith("W/")) v = v.substring(2);
-        v = v.replace("\"", "");
-        if (v.isEmpty() || v.length() > 18 || !v.chars().allMatch(Character::isDigit)) return -1L;
-        return Long.parseLong(v);
     }
 
     private static ResponseEntity<DealView> ok(DealView v) {

@@ -1,22 +1,15 @@
 package io.ttx.catalogue.web;
 
 import io.ttx.catalogue.VersionMismatch;
+import io.ttx.shared.web.IfMatch;
 import org.jspecify.annotations.Nullable;
 
-/** ETags are the version in quotes ("3"); If-Match accepts that (or W/"3"). Anything unparseable never matches. */
+/** If-Match of listing changes ({@link IfMatch}), required where a change needs one (428). */
 final class Versions {
     private Versions() { }
 
     static @Nullable Long ifMatch(@Nullable String header) {
-        if (header == null || header.isBlank()) return null;
-        String v = header.trim();
-        if (v.startsWith("W/")) v = v.substring(2);
-        v = v.replace("\"", "");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            return -1L; // never equal to a real version: 412
-        }
+        return IfMatch.version(header);
     }
 
     static long required(@Nullable String header) {
