@@ -18,7 +18,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -66,22 +65,23 @@ public class ObjectStore {
      * place is taken. Cancelling closes the stream, which ends the thread's wait for the client.
      */
     public Mono<Void> put(String key, InputStream in, String contentType) {
-        return bucketReady.then(Mono.fromFuture(() -> CompletableFuture.runAsync(() -> {
-                try {
-                    uploads.run(key, in, contentType);
-                } catch (Exception e) {
-                    throw new CompletionException(e);
-                }
-            }, uploadThreads)))
-            .doOnCancel(() -> close(in));
+        return Mono.defer(() -> {
+            CancellableInputStream guarded = new CancellableInputStream(in);
+            return bucketReady.then(Mono.fromFuture(() -> CompletableFuture.runAsync(() -> {
+                    try {
+                        uploads.run(key, guarded, contentType);
+                        // cancelled after the last byte was read: nobody registers this object, so it goes again
+                        if (guarded.cancelled()) removeNow(key);
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                }, uploadThreads)))
+                .doOnCancel(guarded::cancel);
+        });
     }
 
-    private static void close(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            // nothing more to release
-        }
+    private void removeNow(String key) throws Exception {
+        s3.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build()).get();
     }
 
     public Mono<Void> delete(String key) {

@@ -3,17 +3,22 @@ package io.ttx.documents.storage;
 import com.google.common.collect.ImmutableMultimap;
 import io.minio.GetObjectArgs;
 import io.minio.MinioAsyncClient;
+import io.minio.messages.Upload;
 import io.ttx.shared.stores.StoreProperties;
 import io.ttx.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.Disposable;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,9 +57,71 @@ class ObjectStoreIT extends IntegrationTest {
         assertThatThrownBy(() -> objects.put(key, new Generated(SIZE, 11 * 1024 * 1024), "application/octet-stream")
             .block(Duration.ofSeconds(60))).hasRootCauseInstanceOf(IOException.class);
         assertThat(objects.list(key).collectList().block(Duration.ofSeconds(10))).isEmpty();
-        var uploads = s3.listMultipartUploadsAsync(stores.s3().bucket(), null, null, null, null, 100, key, null,
-            ImmutableMultimap.of(), ImmutableMultimap.of()).get();
-        assertThat(uploads.result().uploads()).isEmpty();
+        assertThat(openUploads(key)).isEmpty();
+    }
+
+    private List<Upload> openUploads(String key) {
+        try {
+            return s3.listMultipartUploadsAsync(stores.s3().bucket(), null, null, null, null, 100, key, null,
+                ImmutableMultimap.of(), ImmutableMultimap.of()).get().result().uploads();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aCancelledUploadLeavesNothingEvenWhenItsClosedStreamReadsAsItsEnd() throws Exception {
+        String key = "achievements/ach_cancelled" + System.nanoTime() + "/doc_x";
+        Stalling in = new Stalling(100_000);
+        Disposable upload = objects.put(key, in, "application/octet-stream").subscribe();
+        eventually(Duration.ofSeconds(10), () -> assertThat(in.served).isTrue());
+        upload.dispose();
+        // the upload thread has decided once it read the closed stream and no multipart upload is open any more
+        eventually(Duration.ofSeconds(20), () -> {
+            assertThat(in.readAfterClose).isTrue();
+            assertThat(openUploads(key)).isEmpty();
+        });
+        assertThat(objects.list(key).collectList().block(Duration.ofSeconds(10))).isEmpty();
+    }
+
+    /** Serves some bytes, then waits for the client until closed, and then reads as ended (as a SequenceInputStream does). */
+    private static final class Stalling extends InputStream {
+        private final CountDownLatch closed = new CountDownLatch(1);
+        private int left;
+        volatile boolean served;
+        volatile boolean readAfterClose;
+
+        Stalling(int size) {
+            this.left = size;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left > 0) {
+                int n = Math.min(len, left);
+                left -= n;
+                return n;
+            }
+            served = true;
+            try {
+                closed.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            readAfterClose = closed.getCount() == 0;
+            return -1;
+        }
+
+        @Override
+        public void close() {
+            closed.countDown();
+        }
     }
 
     /** Pseudo-random bytes that remember which threads read them, optionally breaking at some offset. */
