@@ -9,18 +9,23 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.blockhound.BlockHound;
 
 import java.time.Duration;
 
 /**
  * Base of every integration test: one shared Spring context (same configuration everywhere, so it is built once
  * per JVM) wired to the real servers of {@link TestStack}, each reached through its {@link TcpProxy}.
- * {@link #api} checks every response against the OpenAPI contract.
+ * {@link #api} checks every response against the OpenAPI contract. BlockHound watches the whole JVM: a blocking call
+ * on an event loop fails the test that caused it ({@link EventLoopBlockHound}, docs/decisions.md).
  */
 @SpringBootTest(classes = TtxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @Import(TestBeans.class)
 public abstract class IntegrationTest {
+    static {
+        BlockHound.install(); // once per JVM (later calls do nothing); loads EventLoopBlockHound through META-INF/services
+    }
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry r) {
@@ -67,6 +72,7 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void contractCheckedClient() {
+        OpenApiContract.get(); // read here, on the test thread: not lazily on the client's event loop (a file read there blocks)
         api = raw.mutate().filter(new ContractConformance()).responseTimeout(Duration.ofSeconds(30)).build();
     }
 
