@@ -28,6 +28,7 @@ class BlockHoundIT extends IntegrationTest {
             return 1;
         }).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(10)));
         assertThat(Exceptions.unwrap(thrown)).isInstanceOf(BlockingOperationError.class);
+        assertThat(EventLoopBlockHound.drain()).singleElement().matches(d -> d.thread().startsWith("parallel-"), "on a parallel thread");
     }
 
     @Test
@@ -38,12 +39,28 @@ class BlockHoundIT extends IntegrationTest {
             return Thread.currentThread().getName();
         }).subscribeOn(Schedulers.fromExecutor(loops.next())).block(Duration.ofSeconds(10)));
         assertThat(Exceptions.unwrap(thrown)).isInstanceOf(BlockingOperationError.class);
+        assertThat(EventLoopBlockHound.drain()).singleElement().matches(d -> EventLoopBlockHound.isNettyEventLoopName(d.thread()), "on an event loop");
     }
 
     @Test
     void blockingInARouteOnTheServersEventLoopIsAServerError() {
         api.get().uri("/api/test/blocking").header(HttpHeaders.AUTHORIZATION, bearer("admin")).exchange()
             .expectStatus().isEqualTo(500);
+        assertThat(EventLoopBlockHound.drain()).singleElement()
+            .matches(d -> d.error().getMessage().contains("sleep"), "the route's sleep");
+    }
+
+    /** A blocking call whose error is swallowed (as a Netty handler does) is still reported: the test after it fails. */
+    @Test
+    void aSwallowedBlockingErrorIsStillReported() {
+        Mono.fromRunnable(() -> {
+            try {
+                Thread.sleep(1);
+            } catch (Throwable swallowed) {
+                // a library that catches everything
+            }
+        }).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(10));
+        assertThat(EventLoopBlockHound.drain()).hasSize(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ttx.testsupport;
 
 import io.ttx.TtxApplication;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,6 +13,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.blockhound.BlockHound;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Base of every integration test: one shared Spring context (same configuration everywhere, so it is built once
@@ -74,6 +76,20 @@ public abstract class IntegrationTest {
     void contractCheckedClient() {
         OpenApiContract.get(); // read here, on the test thread: not lazily on the client's event loop (a file read there blocks)
         api = raw.mutate().filter(new ContractConformance()).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /**
+     * Fails the test when BlockHound stopped a blocking call while it ran, even if the error it threw was swallowed
+     * on the way (a Netty handler logs it and goes on; a request might still answer).
+     */
+    @AfterEach
+    void noBlockingCallOnANonBlockingThread() {
+        List<EventLoopBlockHound.Detection> found = EventLoopBlockHound.drain();
+        if (found.isEmpty()) return;
+        AssertionError failure = new AssertionError("BlockHound stopped " + found.size() + " blocking call(s) on non-blocking threads: "
+            + found + " (stack traces below; allowances in docs/decisions.md)");
+        found.forEach(d -> failure.addSuppressed(d.error()));
+        throw failure;
     }
 
     protected static String bearer(String clientId) {
