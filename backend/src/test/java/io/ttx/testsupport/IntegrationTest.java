@@ -1,6 +1,7 @@
 package io.ttx.testsupport;
 
 import io.ttx.TtxApplication;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,18 +10,24 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.blockhound.BlockHound;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Base of every integration test: one shared Spring context (same configuration everywhere, so it is built once
  * per JVM) wired to the real servers of {@link TestStack}, each reached through its {@link TcpProxy}.
- * {@link #api} checks every response against the OpenAPI contract.
+ * {@link #api} checks every response against the OpenAPI contract. BlockHound watches the whole JVM: a blocking call
+ * on an event loop fails the test that caused it ({@link EventLoopBlockHound}, docs/decisions.md).
  */
 @SpringBootTest(classes = TtxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @Import(TestBeans.class)
 public abstract class IntegrationTest {
+    static {
+        BlockHound.install(); // once per JVM (later calls do nothing); loads EventLoopBlockHound through META-INF/services
+    }
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry r) {
@@ -74,7 +81,22 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void contractCheckedClient() {
+        OpenApiContract.get(); // read here, on the test thread: not lazily on the client's event loop (a file read there blocks)
         api = raw.mutate().filter(new ContractConformance()).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /**
+     * Fails the test when BlockHound stopped a blocking call while it ran, even if the error it threw was swallowed
+     * on the way (a Netty handler logs it and goes on; a request might still answer).
+     */
+    @AfterEach
+    void noBlockingCallOnANonBlockingThread() {
+        List<EventLoopBlockHound.Detection> found = EventLoopBlockHound.drain();
+        if (found.isEmpty()) return;
+        AssertionError failure = new AssertionError("BlockHound stopped " + found.size() + " blocking call(s) on non-blocking threads: "
+            + found + " (stack traces below; allowances in docs/decisions.md)");
+        found.forEach(d -> failure.addSuppressed(d.error()));
+        throw failure;
     }
 
     protected static String bearer(String clientId) {

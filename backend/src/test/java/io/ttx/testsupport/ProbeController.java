@@ -27,7 +27,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test-only routes under {@code /api/test}: a validated JSON echo to exercise the error handler, and one call per
+ * Test-only routes under {@code /api/test}: a validated JSON echo to exercise the error handler, a
+ * route that blocks its event loop (BlockHound's canary), and one call per
  * store to see what an API call answers when that store is down. Not part of the contract (or of the product jar).
  */
 @RestController
@@ -49,6 +50,13 @@ class ProbeController {
     @PostMapping(path = "/api/test/echo", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     EchoRequest echo(@Valid @RequestBody EchoRequest body) {
         return body;
+    }
+
+    /** Blocks the event loop that serves it: BlockHound must turn this into a 500 (BlockHoundIT). */
+    @GetMapping("/api/test/blocking")
+    Map<String, Object> blocking() throws InterruptedException {
+        Thread.sleep(1);
+        return Map.of("thread", Thread.currentThread().getName());
     }
 
     @GetMapping("/api/test/stores/{store}")

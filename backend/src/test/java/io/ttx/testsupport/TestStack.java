@@ -114,7 +114,9 @@ public final class TestStack {
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
             while (true) {
-                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                String written = Files.readString(log, StandardCharsets.UTF_8);
+                // complete lines only: a READY line read while it is being written would lack its last endpoints
+                for (String line : written.substring(0, written.lastIndexOf('\n') + 1).lines().toList()) {
                     if (ready.test(line)) return line;
                     if (line.contains(failure)) throw new IllegalStateException(line + " (see " + log + ")");
                 }

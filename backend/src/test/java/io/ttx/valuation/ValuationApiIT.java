@@ -3,15 +3,22 @@ package io.ttx.valuation;
 import io.ttx.catalogue.CatalogueTestSteps;
 import io.ttx.identity.CurrentUser;
 import io.ttx.identity.Role;
+import io.netty.channel.EventLoopGroup;
+import io.ttx.testsupport.EventLoopBlockHound;
 import io.ttx.testsupport.IntegrationTest;
+import io.ttx.valuation.domain.ValuationRequest;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -33,6 +40,17 @@ class ValuationApiIT extends IntegrationTest {
 
     @Autowired
     Valuations valuations;
+
+    @Autowired
+    JsonMapper json;
+
+    /** The loops the server runs on. */
+    @Autowired
+    ReactorResourceFactory serverLoops;
+
+    private static final String MONTE_CARLO = """
+        {"methods": {"realOption": {"underlyingValue": "1000000", "investment": "1000000", "years": "1", "volatility": "0.2",
+          "riskFreeRate": "0.05", "monteCarlo": {"paths": 1000000, "seed": 11}}}}""";
 
     @Test
     void allSixWorkedExamplesGiveTheDocumentedFigures() {
@@ -184,12 +202,39 @@ class ValuationApiIT extends IntegrationTest {
             .expectStatus().isNotFound();
     }
 
+    /**
+     * The engine never runs on an event loop, even when the valuation is asked for from one: {@link Valuations#evaluate}
+     * is subscribed to on a server event-loop thread and must hand the engine to a bounded-elastic worker. Without its
+     * {@code subscribeOn} the engine would run on the event loop, where BlockHound stops it (the engine is declared
+     * blocking in EventLoopBlockHound) and the thread below would be the loop's.
+     */
+    @Test
+    void theEngineRunsOnABoundedElasticWorkerEvenWhenAskedFromAnEventLoop() {
+        ValuationInput input = json.readValue(MONTE_CARLO, ValuationInput.class);
+        ValuationRequest request = InputMapper.toRequest(input, 5, false, List.of());
+        EventLoopGroup loops = serverLoops.getLoopResources().onServer(true);
+        List<Thread> askedOn = new ArrayList<>();
+
+        String engineThread = Mono.defer(() -> {
+                askedOn.add(Thread.currentThread());
+                return valuations.evaluate(request);
+            })
+            .map(result -> {
+                assertThat(result.methods()).hasSize(1);
+                return Thread.currentThread().getName(); // no publishOn in between: the thread the engine ran on
+            })
+            .subscribeOn(Schedulers.fromExecutor(loops.next()))
+            .block(Duration.ofSeconds(60));
+
+        assertThat(askedOn).singleElement().matches(EventLoopBlockHound::isNettyEventLoop, "an event-loop thread");
+        assertThat(engineThread).startsWith("boundedElastic-");
+    }
+
+    /** While a 1,000,000-path valuation runs through the API, the API still answers (and BlockHound sees no blocking). */
     @Test
     void aMillionPathMonteCarloLeavesTheEventLoopFree() {
         String achievement = CatalogueTestSteps.draft(api, bearer("tto"));
-        String body = """
-            {"methods": {"realOption": {"underlyingValue": "1000000", "investment": "1000000", "years": "1", "volatility": "0.2",
-              "riskFreeRate": "0.05", "monteCarlo": {"paths": 1000000, "seed": 11}}}}""";
+        String body = MONTE_CARLO;
         get(api, bearer("tto"), "/api/v1/me"); // warm: token keys fetched, connection pool open
         List<Instant> meAnswered = new ArrayList<>();
 
