@@ -101,7 +101,7 @@ public class Brokerage {
                         "Your organisation already has an open deal on achievement " + achievementId + "."));
                 }
                 TrailEntry e = a.entry();
-                TrailEntry opening = new TrailEntry(e.by(), e.at(), e.command(), e.stageBefore(), e.stageAfter(), message);
+                TrailEntry opening = new TrailEntry(e.by(), e.at(), e.command(), e.stageBefore(), e.stageAfter(), message, e.actedAs());
                 DealDocument doc = DealDocument.of(a.deal(), facts.field().name(), List.of(opening), List.of(event(a)));
                 return deals.insert(doc)
                     .onErrorResume(failure -> registers.releaseBuyer(achievementId, org, id).then(Mono.error(failure)))
