@@ -87,12 +87,14 @@ class AlertsConfiguration {
     }
 
 
-    /** Indexes for the owner and recipient lists, the relay, and the retry sweep. */
+    /** Indexes for the owner and recipient lists (a user's own, its organisation's), the relay, and the retry sweep. */
     @Bean
     StartupTask alertIndexes(ReactiveMongoTemplate mongo) {
         return StartupTask.of("alert indexes", () -> Flux.concat(
                 mongo.indexOps(SavedSearchStore.COLLECTION).createIndex(new Index().on("owner", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("owner_id")),
                 mongo.indexOps(NotificationStore.COLLECTION).createIndex(new Index().on("recipient", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("recipient_id")),
+                mongo.indexOps(NotificationStore.COLLECTION).createIndex(new Index().on("org", Sort.Direction.ASC).on("role", Sort.Direction.ASC)
+                    .on("_id", Sort.Direction.DESC).named("org_role_id")),
                 mongo.indexOps(NotificationStore.COLLECTION).createIndex(new Index().on("pendingEvents.id", Sort.Direction.ASC).sparse().named("pending_events")),
                 mongo.indexOps(DeliveryStore.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC).named("status_due")),
                 mongo.indexOps(DeliveryStore.COLLECTION).createIndex(new Index().on("savedSearchId", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("search_id"))));
