@@ -9,6 +9,8 @@ import io.ttx.alerts.webhooks.RetrySweep;
 import io.ttx.alerts.webhooks.WebhookDeliveries;
 import io.ttx.alerts.webhooks.WebhookSender;
 import io.ttx.alerts.webhooks.WebhookTargets;
+import io.ttx.brokerage.Brokerage;
+import io.ttx.brokerage.DealEvents;
 import io.ttx.catalogue.AchievementEvents;
 import io.ttx.catalogue.AchievementSnapshot;
 import io.ttx.catalogue.ListingSnapshots;
@@ -37,7 +39,7 @@ import java.util.List;
 /**
  * Wires saved searches to the outbox: published achievements are matched after the search indexer has indexed them
  * ({@link Order} 10, the indexer is 0), notifications are an outbox source whose events start webhook deliveries,
- * and a leased sweep retries due deliveries.
+ * and a leased sweep retries due deliveries. Deal events notify the deals' parties.
  */
 @Configuration(proxyBeanMethods = false)
 class AlertsConfiguration {
@@ -79,6 +81,14 @@ class AlertsConfiguration {
                                                OutboxRelay relay, Clock clock) {
         SavedSearchMatcher matcher = new SavedSearchMatcher(searches, notifications, achievements, search, relay, clock);
         return OutboxConsumer.of("saved-search-matching", AchievementEvents.AGGREGATE_TYPE, matcher::accept);
+    }
+
+    /** Every deal event tells the deal's other parties (and an idle deal its broker and the party it waits for). */
+    @Bean
+    OutboxConsumer dealNotifications(Brokerage brokerage, NotificationStore notifications,
+                                     ListingSnapshots<AchievementSnapshot> achievements, Clock clock) {
+        return OutboxConsumer.of("deal-notifications", DealEvents.AGGREGATE_TYPE,
+            new DealNotifier(brokerage, notifications, achievements, clock)::accept);
     }
 
     @Bean

@@ -120,6 +120,14 @@ public class Brokerage {
     }
 
     /**
+     * The deal as the consumers of its events see it: parties, stage, next step, the trail's steps. For other modules'
+     * outbox consumers, so there are no caller checks: never use it to answer a request. Empty when there is no such deal.
+     */
+    public Mono<DealSnapshot> snapshot(String dealId) {
+        return deals.find(dealId).map(DealSnapshot::of);
+    }
+
+    /**
      * The deals the caller may see, newest first: its organisation's as seller (TTO, researcher), buyer (enterprise) or
      * broker, the unclaimed ones for brokers, every deal for admins and auditors. {@code brokerView} adds idle days and
      * the next action.
