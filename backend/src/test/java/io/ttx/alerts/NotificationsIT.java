@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +60,7 @@ class NotificationsIT extends IntegrationTest {
         assertThat(page2.at("/items/0/expected/who").asString()).isEqualTo("BOTH");
         assertThat(page2.has("nextCursor")).isFalse();
         assertThat(ids(brokerB, 100)).containsExactly(shared);
-        for (String stranger : List.of(sameOrgOtherRole, otherOrgSameRole, noOrg)) assertThat(ids(stranger, 100)).as(stranger).isEmpty();
+        strangers().forEach((who, bearer) -> assertThat(ids(bearer, 100)).as(who).isEmpty());
 
         // each user reads it for themselves, once
         JsonNode readA = read(brokerA, shared).expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -74,9 +75,14 @@ class NotificationsIT extends IntegrationTest {
         assertThat(item(brokerA, own).get("read").asBoolean()).isFalse();
 
         // nobody else reads it, nor another user's own
-        for (String stranger : List.of(sameOrgOtherRole, otherOrgSameRole, noOrg)) read(stranger, shared).expectStatus().isNotFound();
+        strangers().values().forEach(bearer -> read(bearer, shared).expectStatus().isNotFound());
         read(brokerB, own).expectStatus().isNotFound();
         assertThat(item(brokerA, own).get("read").asBoolean()).isFalse();
+    }
+
+    private Map<String, String> strangers() {
+        return Map.of("a TTO of the organisation", sameOrgOtherRole, "a broker of another organisation", otherOrgSameRole,
+            "a user without an organisation", noOrg);
     }
 
     private static String token(String subject, String role, String organisation) {

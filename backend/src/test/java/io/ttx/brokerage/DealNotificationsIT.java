@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,16 +41,20 @@ class DealNotificationsIT extends IntegrationTest {
     OutboxConsumer notifier;
 
     private DealSteps s;
-    private List<String> outsiders;
+    /** Users who must never see the deal's notifications, by a readable name. */
+    private Map<String, String> outsiders;
 
     @BeforeEach
     void people() {
         s = new DealSteps(api);
         String otherBrokerOrg = TestOrgs.random("52", "330100");
         String otherUniversity = TestOrgs.university();
-        outsiders = List.of(DealSteps.otherBuyer(), DealSteps.token("broker-z-" + otherBrokerOrg, "broker", otherBrokerOrg),
-            DealSteps.token("tto-z-" + otherUniversity, "tto", otherUniversity),
-            s.researcher, s.admin); // the seller's researcher is of the seller organisation, but the seller acts through its TTO
+        outsiders = Map.of("an enterprise of another organisation", DealSteps.otherBuyer(),
+            "a broker of another organisation", DealSteps.token("broker-z-" + otherBrokerOrg, "broker", otherBrokerOrg),
+            "a TTO of another organisation", DealSteps.token("tto-z-" + otherUniversity, "tto", otherUniversity),
+            // of the seller organisation, but the seller acts through its TTO
+            "the seller organisation's researcher", s.researcher,
+            "an admin", s.admin);
     }
 
     @AfterEach
@@ -83,7 +88,7 @@ class DealNotificationsIT extends IntegrationTest {
         });
         // every broker of the assigned organisation sees the organisation's notifications; nobody else sees any
         assertThat(actions(s.broker2, id)).containsExactlyInAnyOrder("NDA_SIGNED", "NDA_SIGNED", "REJECTED");
-        for (String outsider : outsiders) assertThat(actions(outsider, id)).as(outsider).isEmpty();
+        outsiders.forEach((who, bearer) -> assertThat(actions(bearer, id)).as(who).isEmpty());
 
         assertThat(only(notes(s.buyer, id), "NDA_SIGNED").get("stage").asString()).isEqualTo("BROKER_ASSIGNED");
         JsonNode rejected = only(notes(s.broker, id), "REJECTED");
@@ -99,7 +104,7 @@ class DealNotificationsIT extends IntegrationTest {
         assertThat(only(notes(s.broker, id), "REJECTED").get("read").asBoolean()).isTrue();
         assertThat(only(notes(s.broker2, id), "REJECTED").get("read").asBoolean()).isFalse();
         assertThat(only(notes(s.broker2, id), "REJECTED").has("readAt")).isFalse();
-        for (String outsider : outsiders) markRead(outsider, nid).expectStatus().isNotFound();
+        outsiders.values().forEach(bearer -> markRead(bearer, nid).expectStatus().isNotFound());
         markRead(s.buyer, nid).expectStatus().isNotFound();
     }
 
@@ -165,7 +170,7 @@ class DealNotificationsIT extends IntegrationTest {
         assertThat(second.get("stage").asString()).isEqualTo("NDA_SIGNED");
         assertThat(second.get("expected").get("step").asString()).isEqualTo("PROPOSE_TERMS");
         assertThat(second.get("expected").get("who").asString()).isEqualTo("BOTH");
-        for (String outsider : outsiders) assertThat(actions(outsider, id)).as(outsider).isEmpty();
+        outsiders.forEach((who, bearer) -> assertThat(actions(bearer, id)).as(who).isEmpty());
     }
 
     private WebTestClient.ResponseSpec markRead(String bearer, String notificationId) {
