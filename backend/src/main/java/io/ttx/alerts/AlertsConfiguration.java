@@ -9,6 +9,8 @@ import io.ttx.alerts.webhooks.RetrySweep;
 import io.ttx.alerts.webhooks.WebhookDeliveries;
 import io.ttx.alerts.webhooks.WebhookSender;
 import io.ttx.alerts.webhooks.WebhookTargets;
+import io.ttx.brokerage.Brokerage;
+import io.ttx.brokerage.DealEvents;
 import io.ttx.catalogue.AchievementEvents;
 import io.ttx.catalogue.AchievementSnapshot;
 import io.ttx.catalogue.ListingSnapshots;
@@ -37,7 +39,7 @@ import java.util.List;
 /**
  * Wires saved searches to the outbox: published achievements are matched after the search indexer has indexed them
  * ({@link Order} 10, the indexer is 0), notifications are an outbox source whose events start webhook deliveries,
- * and a leased sweep retries due deliveries.
+ * and a leased sweep retries due deliveries. Deal events notify the deals' parties.
  */
 @Configuration(proxyBeanMethods = false)
 class AlertsConfiguration {
@@ -81,18 +83,28 @@ class AlertsConfiguration {
         return OutboxConsumer.of("saved-search-matching", AchievementEvents.AGGREGATE_TYPE, matcher::accept);
     }
 
+    /** Every deal event tells the deal's other parties (and an idle deal its broker and the party it waits for). */
+    @Bean
+    OutboxConsumer dealNotifications(Brokerage brokerage, NotificationStore notifications,
+                                     ListingSnapshots<AchievementSnapshot> achievements, Clock clock) {
+        return OutboxConsumer.of("deal-notifications", DealEvents.AGGREGATE_TYPE,
+            new DealNotifier(brokerage, notifications, achievements, clock)::accept);
+    }
+
     @Bean
     OutboxConsumer notificationsToWebhooks(WebhookDeliveries deliveries) {
         return OutboxConsumer.of("webhook-deliveries", NotificationDocument.AGGREGATE_TYPE, deliveries::onEvents);
     }
 
 
-    /** Indexes for the owner and recipient lists, the relay, and the retry sweep. */
+    /** Indexes for the owner and recipient lists (a user's own, its organisation's), the relay, and the retry sweep. */
     @Bean
     StartupTask alertIndexes(ReactiveMongoTemplate mongo) {
         return StartupTask.of("alert indexes", () -> Flux.concat(
                 mongo.indexOps(SavedSearchStore.COLLECTION).createIndex(new Index().on("owner", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("owner_id")),
                 mongo.indexOps(NotificationStore.COLLECTION).createIndex(new Index().on("recipient", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("recipient_id")),
+                mongo.indexOps(NotificationStore.COLLECTION).createIndex(new Index().on("org", Sort.Direction.ASC).on("role", Sort.Direction.ASC)
+                    .on("_id", Sort.Direction.DESC).named("org_role_id")),
                 mongo.indexOps(NotificationStore.COLLECTION).createIndex(new Index().on("pendingEvents.id", Sort.Direction.ASC).sparse().named("pending_events")),
                 mongo.indexOps(DeliveryStore.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC).named("status_due")),
                 mongo.indexOps(DeliveryStore.COLLECTION).createIndex(new Index().on("savedSearchId", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("search_id"))));

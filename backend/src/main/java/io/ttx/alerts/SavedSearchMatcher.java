@@ -86,7 +86,7 @@ class SavedSearchMatcher {
         List<NotificationDocument.Event> events = s.webhook() == null ? List.of()
             : List.of(new NotificationDocument.Event(UUID.randomUUID().toString(), NotificationDocument.CREATED, 1, now));
         String id = NotificationIds.of(published.at(), s.id(), d.id(), published.version());
-        return notifications.insertOnce(new NotificationDocument(id, s.owner(), NotificationDocument.TYPE_SAVED_SEARCH_MATCH, s.id(), d.id(),
-            published.version(), d.content().title(), now, false, null, events));
+        return notifications.insertOnce(NotificationDocument.savedSearchMatch(id, s.owner(), s.id(), d.id(), published.version(),
+            d.content().title(), now, events));
     }
 }

@@ -101,7 +101,7 @@ public class Brokerage {
                         "Your organisation already has an open deal on achievement " + achievementId + "."));
                 }
                 TrailEntry e = a.entry();
-                TrailEntry opening = new TrailEntry(e.by(), e.at(), e.command(), e.stageBefore(), e.stageAfter(), message);
+                TrailEntry opening = new TrailEntry(e.by(), e.at(), e.command(), e.stageBefore(), e.stageAfter(), message, e.actedAs());
                 DealDocument doc = DealDocument.of(a.deal(), facts.field().name(), List.of(opening), List.of(event(a)));
                 return deals.insert(doc)
                     .onErrorResume(failure -> registers.releaseBuyer(achievementId, org, id).then(Mono.error(failure)))
@@ -117,6 +117,14 @@ public class Brokerage {
 
     public Mono<List<TrailEntry>> trail(CurrentUser user, String id) {
         return visible(user, id).map(DealDocument::trail);
+    }
+
+    /**
+     * The deal as the consumers of its events see it: parties, stage, next step, the trail's steps. For other modules'
+     * outbox consumers, so there are no caller checks: never use it to answer a request. Empty when there is no such deal.
+     */
+    public Mono<DealSnapshot> snapshot(String dealId) {
+        return deals.find(dealId).map(DealSnapshot::of);
     }
 
     /**

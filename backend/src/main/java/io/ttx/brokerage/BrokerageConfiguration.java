@@ -7,6 +7,7 @@ import io.ttx.catalogue.NdaCheck;
 import io.ttx.shared.jobs.Leases;
 import io.ttx.shared.jobs.StartupTask;
 import io.ttx.shared.outbox.OutboxConsumer;
+import io.ttx.shared.outbox.OutboxRelay;
 import io.ttx.shared.outbox.OutboxSource;
 import io.ttx.valuation.ClosedDeals;
 import io.ttx.valuation.ClosedDeals.ClosedDeal;
@@ -20,7 +21,7 @@ import reactor.core.publisher.Flux;
 import java.math.BigDecimal;
 import java.time.Clock;
 
-/** Wires deals to the outbox, the catalogue's NDA port and the valuation's platform deals; the registers' repair. */
+/** Wires deals to the outbox, the catalogue's NDA port and the valuation's platform deals; the registers' repair; the idle sweep. */
 @Configuration(proxyBeanMethods = false)
 class BrokerageConfiguration {
 
@@ -54,7 +55,12 @@ class BrokerageConfiguration {
         return new RegisterRepair(deals, registers, props, leases, clock);
     }
 
-    /** Indexes of the list scopes, the NDA and platform-deal queries and the relay. */
+    @Bean
+    IdleSweep idleSweep(DealStore deals, OutboxRelay relay, BrokerageProperties props, Leases leases, Clock clock) {
+        return new IdleSweep(deals, relay, props, leases, clock);
+    }
+
+    /** Indexes of the list scopes, the NDA and platform-deal queries, the idle sweep and the relay. */
     @Bean
     StartupTask brokerageIndexes(ReactiveMongoTemplate mongo) {
         var ops = mongo.indexOps(DealStore.COLLECTION);
@@ -64,6 +70,7 @@ class BrokerageConfiguration {
                 new Index().on("brokerOrg", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("broker"),
                 new Index().on("achievementId", Sort.Direction.ASC).on("buyerOrg", Sort.Direction.ASC).named("achievement_buyer"),
                 new Index().on("field", Sort.Direction.ASC).on("stage", Sort.Direction.ASC).on("updatedAt", Sort.Direction.DESC).named("field_stage"),
+                new Index().on("active", Sort.Direction.ASC).on("updatedAt", Sort.Direction.ASC).named("active_updated"),
                 new Index().on("pendingEvents.id", Sort.Direction.ASC).sparse().named("pending_events"))
             .concatMap(ops::createIndex));
     }

@@ -2,8 +2,10 @@ package io.ttx.brokerage;
 
 /**
  * The events a deal records (module API), one per accepted command plus the opening, named as the domain's
- * {@code DealEvent} types ({@code DealEventNamesTests} pins them). Other capabilities react through the outbox
- * ({@code OutboxConsumer.of(name, DealEvents.AGGREGATE_TYPE, ...)}) and re-read the deal for its state.
+ * {@code DealEvent} types ({@code DealEventNamesTests} pins them), and {@link #IDLE}, which the service records
+ * without a command. Other capabilities react through the outbox
+ * ({@code OutboxConsumer.of(name, DealEvents.AGGREGATE_TYPE, ...)}) and re-read the deal for its state
+ * ({@code Brokerage.snapshot}).
  */
 public final class DealEvents {
     /** The aggregate type of these events: the outbox source over the {@code deals} collection. */
@@ -25,6 +27,11 @@ public final class DealEvents {
     public static final String TERMINATED = "DealTerminated";
     public static final String WITHDRAWN = "DealWithdrawn";
     public static final String REJECTED = "DealRejected";
+    /**
+     * The deal went {@code ttx.brokerage.idle-days} without a command (recorded once per idle period by the idle sweep,
+     * not by a domain decision: no command, no trail entry, and the deal's version stays; the event carries that version).
+     */
+    public static final String IDLE = "DealIdle";
 
     private DealEvents() { }
 }

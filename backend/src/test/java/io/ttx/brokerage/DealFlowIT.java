@@ -120,6 +120,10 @@ class DealFlowIT extends IntegrationTest {
             "SIGN_CONTRACT", "SIGN_CONTRACT", "REGISTER_CONTRACT", "RECORD_PAYMENT", "RECORD_PAYMENT", "RECORD_PAYMENT", "CLOSE",
             "ROYALTY_STATEMENT", "ROYALTY_STATEMENT");
         assertThat(trail.get(0).get("by").asString()).isEqualTo("buyer-" + s.buyerOrg);
+        // in which capacity each acted: the subject alone does not tell (the deal notifications need it)
+        List<String> actedAs = new ArrayList<>();
+        trail.forEach(e -> actedAs.add(e.get("actedAs").asString()));
+        assertThat(actedAs.subList(0, 5)).containsExactly("BUYER", "UNASSIGNED_BROKER", "SELLER_TTO", "BUYER", "BUYER");
 
         // the grant is registered for the parties; other enterprises do not see it
         eventually(Duration.ofSeconds(5), () -> {

@@ -49,6 +49,8 @@ public abstract class IntegrationTest {
         // tests move the shared clock a year ahead for a few seconds; a periodic expiry sweep in that window would expire
         // every record of the shared catalogue (the demo catalogue the recall test ranks included), so it stays off
         r.add("ttx.catalogue.expiry-sweep-interval", () -> "3650d");
+        // the idle-deal sweep runs often so that tests which move the clock past ttx.brokerage.idle-days see it soon
+        r.add("ttx.brokerage.idle-sweep-interval", () -> "500ms");
         // small limits so that tests can cross them cheaply
         r.add("ttx.documents.max-size", () -> "2MB");
         r.add("ttx.documents.presign-ttl", () -> "3s");

@@ -7,19 +7,30 @@ import reactor.core.publisher.Mono;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A consumer of achievement events for tests: records what it receives, and can be told to fail. */
+/** A consumer of one aggregate type's events for tests (achievement events unless told): records what it receives, and can be told to fail. */
 public final class RecordingConsumer implements OutboxConsumer {
     private final List<OutboxEvent> received = new CopyOnWriteArrayList<>();
+    private final String name;
+    private final String aggregateType;
     private volatile boolean failing;
+
+    public RecordingConsumer() {
+        this("test-recording", "achievement");
+    }
+
+    public RecordingConsumer(String name, String aggregateType) {
+        this.name = name;
+        this.aggregateType = aggregateType;
+    }
 
     @Override
     public String name() {
-        return "test-recording";
+        return name;
     }
 
     @Override
     public String aggregateType() {
-        return "achievement";
+        return aggregateType;
     }
 
     @Override

@@ -4,7 +4,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Beans every integration test shares (part of the one context): a movable clock and a recording event consumer. */
+/**
+ * Beans every integration test shares (part of the one context): a movable clock and recording event consumers, of
+ * achievement events (the primary one) and of deal events ({@code dealEventsRecorded}).
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestBeans {
     @Bean
@@ -14,7 +17,13 @@ public class TestBeans {
     }
 
     @Bean
+    @Primary
     RecordingConsumer recordingConsumer() {
         return new RecordingConsumer();
+    }
+
+    @Bean
+    RecordingConsumer dealEventsRecorded() {
+        return new RecordingConsumer("test-recording-deals", "deal");
     }
 }

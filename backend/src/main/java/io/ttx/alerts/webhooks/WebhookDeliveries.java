@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -79,7 +80,8 @@ public class WebhookDeliveries {
 
     private Mono<Void> start(String notificationId) {
         return notifications.find(notificationId)
-            .flatMap(n -> savedSearches.find(n.savedSearchId()).filter(s -> s.webhook() != null).flatMap(s -> {
+            .filter(n -> n.savedSearchId() != null) // only saved-search matches have webhooks
+            .flatMap(n -> savedSearches.find(Objects.requireNonNull(n.savedSearchId())).filter(s -> s.webhook() != null).flatMap(s -> {
                 Instant now = clock.instant();
                 DeliveryDocument d = new DeliveryDocument(deliveryId(n.id()), n.id(), s.id(), n.achievementId(), s.webhook().url(),
                     Status.PENDING, 0, now, null, null, null, now, null);

@@ -3,10 +3,12 @@ package io.ttx.alerts.webhooks;
 import io.ttx.alerts.persistence.DeliveryDocument;
 import io.ttx.alerts.persistence.NotificationDocument;
 import io.ttx.alerts.persistence.SavedSearchDocument;
+import io.ttx.catalogue.LocalizedText;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The JSON body of a saved-search match delivery, built from stored data only, so every retry sends the same bytes
@@ -19,9 +21,10 @@ final class WebhookPayload {
     private WebhookPayload() { }
 
     static byte[] of(DeliveryDocument d, NotificationDocument n, SavedSearchDocument s) {
+        LocalizedText t = Objects.requireNonNull(n.title(), "a saved-search match has a title");
         Map<String, Object> title = new LinkedHashMap<>();
-        if (n.title().zh() != null) title.put("zh", n.title().zh());
-        if (n.title().en() != null) title.put("en", n.title().en());
+        if (t.zh() != null) title.put("zh", t.zh());
+        if (t.en() != null) title.put("en", t.en());
         Map<String, Object> achievement = new LinkedHashMap<>();
         achievement.put("id", n.achievementId());
         achievement.put("title", title);

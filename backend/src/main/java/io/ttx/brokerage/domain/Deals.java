@@ -51,7 +51,7 @@ public final class Deals {
             return new DealDecision.Rejected(refusal.rejection());
         }
         Deal deal = Deal.opened(id, request, org, now);
-        TrailEntry entry = new TrailEntry(caller.subject(), now, null, null, DealStage.INQUIRY, null);
+        TrailEntry entry = new TrailEntry(caller.subject(), now, null, null, DealStage.INQUIRY, null, Relation.BUYER);
         return new DealDecision.Accepted(deal, entry, DealEvent.OPENED);
     }
 
@@ -76,7 +76,7 @@ public final class Deals {
         }
         DealStage after = Transitions.of(type).target(change.deal().build());
         Deal next = change.deal().stage(after).updatedAt(now).version(deal.version() + 1).build();
-        TrailEntry entry = new TrailEntry(actor.subject(), now, type, deal.stage(), after, change.note());
+        TrailEntry entry = new TrailEntry(actor.subject(), now, type, deal.stage(), after, change.note(), actor.relation());
         return new DealDecision.Accepted(next, entry, type.event());
     }
 

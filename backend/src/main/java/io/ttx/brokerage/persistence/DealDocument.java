@@ -14,16 +14,20 @@ import java.util.List;
  * write sets them from {@code deal}, in the one conditional write on {@code version} that also appends the trail entry
  * and the event.
  *
- * @param field       the achievement's technology field when the deal was opened (for the valuation's platform deals)
- * @param ndaComplete both parties signed the NDA
+ * @param field           the achievement's technology field when the deal was opened (for the valuation's platform deals)
+ * @param ndaComplete     both parties signed the NDA
+ * @param idleNotifiedFor the version at which the idle sweep recorded {@code DealIdle} (set by {@link DealStore#markIdle}
+ *                        without changing the version; every command's write removes it, so a new idle period begins)
  */
 public record DealDocument(@Id String id, Deal deal, String achievementId, String sellerOrg, String buyerOrg,
                            @Nullable String brokerOrg, String stage, boolean active, boolean ndaComplete, String field,
-                           long version, Instant updatedAt, List<TrailEntry> trail, List<PendingEvent> pendingEvents) {
+                           long version, Instant updatedAt, List<TrailEntry> trail, List<PendingEvent> pendingEvents,
+                           @Nullable Long idleNotifiedFor) {
 
     public static DealDocument of(Deal deal, String field, List<TrailEntry> trail, List<PendingEvent> pendingEvents) {
         return new DealDocument(deal.id().value(), deal, deal.achievementId(), deal.sellerOrg(), deal.buyerOrg(),
             deal.broker() == null ? null : deal.broker().org(), deal.stage().name(), deal.isActive(),
-            deal.ndaSignedBy().size() == 2 && deal.stage().isOpen(), field, deal.version(), deal.updatedAt(), trail, pendingEvents);
+            deal.ndaSignedBy().size() == 2 && deal.stage().isOpen(), field, deal.version(), deal.updatedAt(), trail, pendingEvents,
+            null);
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,8 @@ import java.util.List;
 @Component
 public class DealStore extends MongoStore<DealDocument> {
     public static final String COLLECTION = "deals";
+    /** The field of the idle mark ({@link DealDocument#idleNotifiedFor}). */
+    public static final String IDLE_MARK = "idleNotifiedFor";
 
     DealStore(ReactiveMongoTemplate mongo) {
         super(mongo, DealDocument.class, COLLECTION);
@@ -29,8 +32,8 @@ public class DealStore extends MongoStore<DealDocument> {
 
     /**
      * Writes the deal's next state if it still has {@code expectedVersion}, appending {@code entry} to the trail and
-     * {@code event} to the pending events (never rewriting either list: the relay removes delivered events meanwhile).
-     * Empty when someone changed the deal first.
+     * {@code event} to the pending events (never rewriting either list: the relay removes delivered events meanwhile),
+     * and removing the idle mark (a command ends an idle period). Empty when someone changed the deal first.
      */
     public Mono<DealDocument> replace(DealDocument next, long expectedVersion, TrailEntry entry, PendingEvent event) {
         Query q = Query.query(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion));
@@ -42,7 +45,30 @@ public class DealStore extends MongoStore<DealDocument> {
         }
         update.push("trail", bson.getList("trail", Object.class).getLast());
         update.push("pendingEvents", bson.getList("pendingEvents", Object.class).getLast());
+        update.unset(IDLE_MARK);
         return mongo.findAndModify(q, update, FindAndModifyOptions.options().returnNew(true), DealDocument.class, COLLECTION);
+    }
+
+    /**
+     * Active deals without a command since {@code before} and not yet marked idle in this idle period, longest idle
+     * first, at most {@code limit}.
+     */
+    public Flux<DealDocument> idleSince(Instant before, int limit) {
+        Query q = Query.query(Criteria.where("active").is(true).and("updatedAt").lt(before).and(IDLE_MARK).is(null))
+            .with(Sort.by(Sort.Direction.ASC, "updatedAt")).limit(limit);
+        return mongo.find(q, DealDocument.class, COLLECTION);
+    }
+
+    /**
+     * Records that the deal went idle at {@code version}: sets the idle mark and appends {@code event} (carrying that same
+     * version) in one write conditional on the version, the deal still active and not yet marked. The version, the
+     * ETag and {@code updatedAt} stay, so a client's If-Match still holds; a command that wrote first makes this write
+     * miss (false), and a command after it is not hindered (it removes the mark). Never two marks for one version.
+     */
+    public Mono<Boolean> markIdle(String id, long version, PendingEvent event) {
+        Query q = Query.query(Criteria.where("_id").is(id).and("version").is(version).and("active").is(true).and(IDLE_MARK).is(null));
+        Update u = new Update().set(IDLE_MARK, version).push("pendingEvents", event);
+        return mongo.updateFirst(q, u, COLLECTION).map(r -> r.getModifiedCount() == 1);
     }
 
     /**

@@ -45,7 +45,7 @@ class DealLifecycleTests {
         assertThat(deal.version()).isZero();
         assertThat(deal.createdAt()).isEqualTo(NOW);
         assertThat(deal.isActive()).isTrue();
-        assertThat(opened.entry()).isEqualTo(new TrailEntry("buyer-1", NOW, null, null, DealStage.INQUIRY, null));
+        assertThat(opened.entry()).isEqualTo(new TrailEntry("buyer-1", NOW, null, null, DealStage.INQUIRY, null, Relation.BUYER));
         assertThat(opened.event().type()).isEqualTo("DealOpened");
     }
 
@@ -140,7 +140,7 @@ class DealLifecycleTests {
                 new ProposeTerms(Fixtures.sheet()), later, TODAY, RULES));
 
         assertThat(accepted.entry()).isEqualTo(new TrailEntry("buyer-1", later, CommandType.PROPOSE_TERMS,
-                DealStage.NDA_SIGNED, DealStage.NEGOTIATION, "terms version 1"));
+                DealStage.NDA_SIGNED, DealStage.NEGOTIATION, "terms version 1", Relation.BUYER));
         assertThat(accepted.event()).isEqualTo(DealEvent.TERMS_PROPOSED);
         assertThat(accepted.event().type()).isEqualTo("DealTermsProposed");
         assertThat(accepted.deal().version()).isEqualTo(deal.version() + 1);

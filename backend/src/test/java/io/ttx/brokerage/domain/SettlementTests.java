@@ -164,9 +164,9 @@ class SettlementTests {
                     new Reject("licensed elsewhere")));
 
             assertThat(withdrawn.entry()).isEqualTo(new TrailEntry("buyer-1", Fixtures.NOW, CommandType.WITHDRAW, stage,
-                    DealStage.WITHDRAWN, "budget cut"));
+                    DealStage.WITHDRAWN, "budget cut", Relation.BUYER));
             assertThat(rejected.entry()).isEqualTo(new TrailEntry("tto-1", Fixtures.NOW, CommandType.REJECT, stage,
-                    DealStage.REJECTED, "licensed elsewhere"));
+                    DealStage.REJECTED, "licensed elsewhere", Relation.SELLER_TTO));
             assertThat(withdrawn.deal().stage().isOpen()).isFalse();
             assertThat(rejected.deal().nextAction()).isEqualTo(NextAction.NONE);
         }
