@@ -4,17 +4,20 @@ import io.ttx.shared.DomainException;
 
 import java.util.Map;
 
-/** An amount of a deal request that is not a CNY decimal in yuan (422 with the catalogue's money codes and the field). */
-final class AmountProblem extends DomainException {
+/**
+ * A member of a deal request that breaks a rule of its own (422 with its code and the field): an amount that is not a
+ * CNY decimal in yuan (the catalogue's money codes), a room message over its length ({@code text-too-long}).
+ */
+final class FieldProblem extends DomainException {
     private final String field;
 
-    private AmountProblem(String code, String field, String message) {
+    private FieldProblem(String code, String field, String message) {
         super(code, Kind.INVALID, field + ": " + message);
         this.field = field;
     }
 
-    static AmountProblem of(String code, String field, String message) {
-        return new AmountProblem(code, field, message);
+    static FieldProblem of(String code, String field, String message) {
+        return new FieldProblem(code, field, message);
     }
 
     @Override
