@@ -262,8 +262,8 @@ public class Brokerage {
             + "an exclusive or sole licence (or an assignment) already signed or declared for this achievement.");
     }
 
-    /** The deal if the caller may see it: a party's or broker's relation, the claim queue, admins and auditors. */
-    private Mono<DealDocument> visible(CurrentUser user, String id) {
+    /** The deal if the caller may see it: a party's or broker's relation, the claim queue, admins and auditors (404 otherwise). */
+    Mono<DealDocument> visible(CurrentUser user, String id) {
         return deals.find(id)
             .filter(d -> user.has(Role.AUDITOR) || Actor.of(caller(user), d.deal()).relation().mayRead())
             .switchIfEmpty(Mono.error(() -> DealProblem.notFound(id)));

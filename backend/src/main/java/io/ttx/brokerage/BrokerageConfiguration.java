@@ -1,14 +1,17 @@
 package io.ttx.brokerage;
 
 import io.ttx.brokerage.persistence.DealStore;
+import io.ttx.brokerage.persistence.MessageStore;
 import io.ttx.brokerage.persistence.RegisterStore;
 import io.ttx.catalogue.Achievements;
 import io.ttx.catalogue.NdaCheck;
+import io.ttx.documents.DocumentProperties;
 import io.ttx.shared.jobs.Leases;
 import io.ttx.shared.jobs.StartupTask;
 import io.ttx.shared.outbox.OutboxConsumer;
 import io.ttx.shared.outbox.OutboxRelay;
 import io.ttx.shared.outbox.OutboxSource;
+import io.ttx.shared.web.BodySizeLimit;
 import io.ttx.valuation.ClosedDeals;
 import io.ttx.valuation.ClosedDeals.ClosedDeal;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +24,10 @@ import reactor.core.publisher.Flux;
 import java.math.BigDecimal;
 import java.time.Clock;
 
-/** Wires deals to the outbox, the catalogue's NDA port and the valuation's platform deals; the registers' repair; the idle sweep. */
+/**
+ * Wires deals to the outbox, the catalogue's NDA port and the valuation's platform deals; the registers' repair; the
+ * idle sweep; the deal room's upload limit and message index.
+ */
 @Configuration(proxyBeanMethods = false)
 class BrokerageConfiguration {
 
@@ -58,6 +64,20 @@ class BrokerageConfiguration {
     @Bean
     IdleSweep idleSweep(DealStore deals, OutboxRelay relay, BrokerageProperties props, Leases leases, Clock clock) {
         return new IdleSweep(deals, relay, props, leases, clock);
+    }
+
+    /** A deal room's uploads may be as large as any document plus the multipart envelope (413 above). */
+    @Bean
+    BodySizeLimit dealRoomUploadLimit(DocumentProperties documents) {
+        return new BodySizeLimit("/api/v1/deals/{id}/documents", documents.uploadBodyLimit());
+    }
+
+    /** A deal room's messages, newest first. */
+    @Bean
+    StartupTask dealMessageIndexes(ReactiveMongoTemplate mongo) {
+        var ops = mongo.indexOps(MessageStore.COLLECTION);
+        return StartupTask.of("deal message indexes", () -> ops.createIndex(
+            new Index().on("dealId", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("deal_newest")).then());
     }
 
     /** Indexes of the list scopes, the NDA and platform-deal queries, the idle sweep and the relay. */

@@ -20,11 +20,14 @@ import java.time.Duration;
  * @param idleSweepInterval how often the idle sweep looks for deals that went idle
  * @param repairInterval    how often the repair sweep looks for registers a crash left half-way
  * @param repairGrace       how old an unconfirmed reservation or a slot without its deal must be before the sweep acts
+ * @param roomDocuments     most documents in one deal's room (409 limit-reached above)
+ * @param roomMessages      most messages in one deal's room (409 limit-reached above)
  */
 @Validated
 @ConfigurationProperties("ttx.brokerage")
 public record BrokerageProperties(@NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal commissionRate, @Positive int idleDays,
                                   @NotNull @DurationMin(millis = 1) Duration idleSweepInterval,
                                   @NotNull @DurationMin(millis = 1) Duration repairInterval,
-                                  @NotNull @DurationMin(millis = 1) Duration repairGrace) {
+                                  @NotNull @DurationMin(millis = 1) Duration repairGrace, @Positive int roomDocuments,
+                                  @Positive int roomMessages) {
 }

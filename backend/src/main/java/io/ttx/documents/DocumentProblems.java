@@ -33,4 +33,8 @@ public final class DocumentProblems extends DomainException {
     static DocumentProblems notOwner() {
         return new DocumentProblems("forbidden", Kind.FORBIDDEN, "Only the owning organisation's researchers and TTO manage its documents.");
     }
+
+    static DocumentProblems keptInRoom() {
+        return new DocumentProblems("forbidden", Kind.FORBIDDEN, "A room's documents (a deal room's) are part of its record and cannot be deleted.");
+    }
 }

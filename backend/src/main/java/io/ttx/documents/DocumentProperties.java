@@ -67,6 +67,11 @@ public record DocumentProperties(DataSize maxSize, DataSize partSize,
         return partSize.compareTo(SMALLEST_PART) >= 0;
     }
 
+    /** The body limit of an upload route: the largest document plus 64 KB for the multipart envelope. */
+    public DataSize uploadBodyLimit() {
+        return DataSize.ofBytes(maxSize.toBytes() + 64 * 1024);
+    }
+
     public boolean allows(String mediaType) {
         for (String a : allowedTypes) {
             if (a.endsWith("*") ? mediaType.startsWith(a.substring(0, a.length() - 1)) : a.equals(mediaType)) return true;

@@ -25,9 +25,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Documents of achievements (module API). Upload order guarantees no orphans: the object is stored first, then its
- * metadata; when the metadata write fails the object is removed again (and the periodic sweep catches what a crash
- * leaves behind). Confidential documents are shown only to the owner organisation, brokers, admins and NDA holders.
+ * Documents of achievements and demands (module API); rooms' documents are {@link RoomDocuments}, downloaded here
+ * too. Upload order guarantees no orphans: the object is stored first, then its metadata; when the metadata write
+ * fails the object is removed again (and the periodic sweep catches what a crash leaves behind). Confidential
+ * documents are shown only to the owner organisation, brokers, admins and NDA holders.
  */
 @Service
 public class Documents {
@@ -40,18 +41,20 @@ public class Documents {
     private final ObjectStore objects;
     private final DocumentRemoval removal;
     private final NdaCheck nda;
+    private final RoomDocuments rooms;
     private final OutboxRelay relay;
     private final DocumentProperties props;
     private final Clock clock;
 
     Documents(Achievements achievements, Demands demands, DocumentStore store, ObjectStore objects, DocumentRemoval removal, NdaCheck nda,
-              OutboxRelay relay, DocumentProperties props, Clock clock) {
+              RoomDocuments rooms, OutboxRelay relay, DocumentProperties props, Clock clock) {
         this.achievements = achievements;
         this.demands = demands;
         this.store = store;
         this.objects = objects;
         this.removal = removal;
         this.nda = nda;
+        this.rooms = rooms;
         this.relay = relay;
         this.props = props;
         this.clock = clock;
@@ -110,19 +113,29 @@ public class Documents {
                 .map(Documents::view)));
     }
 
-    /** A short-lived presigned download URL, after the same visibility checks as the listing. */
+    /**
+     * A short-lived presigned download URL, after the same visibility checks as the listing; a room document's
+     * (a deal room's) after its room's owner agreed ({@link RoomAccess}). 404 for a document the caller may not see.
+     */
     public Mono<URI> downloadUrl(CurrentUser user, String documentId) {
-        return visible(user, documentId).map(d -> {
-            try {
-                return objects.presign(d.objectKey(), d.filename(), d.contentType(), props.presignTtl());
-            } catch (Exception e) {
-                throw DocumentProblems.storageUnavailable();
-            }
-        });
+        return visible(user, documentId)
+            .map(d -> new StoredObject(d.id(), d.objectKey(), d.filename(), d.contentType(), d.size(), d.sha256()))
+            .switchIfEmpty(Mono.defer(() -> rooms.readable(user, documentId)))
+            .switchIfEmpty(Mono.error(() -> DocumentProblems.notFound(documentId)))
+            .map(d -> {
+                try {
+                    return objects.presign(d.objectKey(), d.filename(), d.contentType(), props.presignTtl());
+                } catch (Exception e) {
+                    throw DocumentProblems.storageUnavailable();
+                }
+            });
     }
 
+    /** Deletes a listing's document (its owner organisation); a room document is part of its room's record and stays (403). */
     public Mono<Void> delete(CurrentUser user, String documentId) {
-        return store.find(documentId).switchIfEmpty(Mono.error(() -> DocumentProblems.notFound(documentId)))
+        return store.find(documentId)
+            .switchIfEmpty(Mono.defer(() -> rooms.readable(user, documentId).flatMap(r -> Mono.error(DocumentProblems.keptInRoom()))))
+            .switchIfEmpty(Mono.error(() -> DocumentProblems.notFound(documentId)))
             .flatMap(d -> grant(user, d.listingKind(), d.listingId()).flatMap(g -> {
                 if (!g.owner()) return Mono.error(DocumentProblems.notOwner());
                 return removal.remove(d).then();
@@ -135,8 +148,7 @@ public class Documents {
                 .flatMap(g -> shownToAll(d) || g.confidential() ? Mono.just(d)
                     : d.review() != null ? Mono.<DocumentRecord>empty()
                     : mayReadConfidential(user, d.listingKind(), g).filter(ok -> ok).map(ok -> d))
-                .onErrorResume(ListingNotFound.class, e -> Mono.empty()))
-            .switchIfEmpty(Mono.error(() -> DocumentProblems.notFound(documentId)));
+                .onErrorResume(ListingNotFound.class, e -> Mono.empty()));
     }
 
     /** Owner organisation, brokers and admins; for achievements also organisations with an NDA on a deal for it. */

@@ -3,6 +3,7 @@ package io.ttx.documents;
 import io.ttx.catalogue.AchievementEvents;
 import io.ttx.catalogue.DemandEvents;
 import io.ttx.documents.persistence.DocumentStore;
+import io.ttx.documents.persistence.RoomDocumentStore;
 import io.ttx.shared.jobs.StartupTask;
 import io.ttx.shared.outbox.Deletions;
 import io.ttx.shared.outbox.OutboxConsumer;
@@ -16,7 +17,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.http.codec.multipart.PartEventHttpMessageReader;
-import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Flux;
 
 import java.time.Clock;
@@ -65,7 +65,7 @@ class DocumentsConfiguration {
     /** Uploads may be as large as a document plus the multipart envelope; 413 above (Content-Length, then streamed bytes). */
     @Bean
     BodySizeLimit documentUploadLimit(DocumentProperties props) {
-        return new BodySizeLimit("/api/v1/{kind:achievements|demands}/{id}/documents", DataSize.ofBytes(props.maxSize().toBytes() + 64 * 1024));
+        return new BodySizeLimit("/api/v1/{kind:achievements|demands}/{id}/documents", props.uploadBodyLimit());
     }
 
     /**
@@ -90,6 +90,16 @@ class DocumentsConfiguration {
                 new Index().on("listingKind", Sort.Direction.ASC).on("uploadedAt", Sort.Direction.ASC).named("kind_uploaded"),
                 new Index().on("pendingEvents.id", Sort.Direction.ASC).sparse().named("pending_events"),
                 new Index().on(Deletions.FIELD, Sort.Direction.ASC).sparse().named("deleted"))
+            .concatMap(ops::createIndex));
+    }
+
+    /** Indexes for a room's documents (oldest first) and the orphan sweep. */
+    @Bean
+    StartupTask roomDocumentIndexes(ReactiveMongoTemplate mongo) {
+        var ops = mongo.indexOps(RoomDocumentStore.COLLECTION);
+        return StartupTask.of("room document indexes", () -> Flux.just(
+                new Index().on("roomId", Sort.Direction.ASC).on("roomKind", Sort.Direction.ASC).on("uploadedAt", Sort.Direction.ASC).named("room"),
+                new Index().on("objectKey", Sort.Direction.ASC).unique().named("object_key"))
             .concatMap(ops::createIndex));
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * What one upload request has delivered so far: at most one file (a second file part, or a part that is neither the
- * file nor a text field, is refused when it starts, before any of it is read or stored) and the confidentiality.
+ * file nor a text field, is refused when it starts, before any of it is read or stored) and the confidentiality
+ * (required for a listing's document, optional and only CONFIDENTIAL for a room's).
  * Other text fields are let through without being kept. Not thread-safe: the parts of a request arrive in order.
  */
 final class UploadForm {
@@ -21,9 +22,25 @@ final class UploadForm {
     /** Longest text field accepted: the confidentiality needs 12 characters, anything longer is not ours. */
     static final int MAX_FIELD_LENGTH = 1024;
 
+    /** Room documents are always confidential: the field may be left out, and anything but CONFIDENTIAL is refused. */
+    private final boolean confidentialOnly;
     private boolean fileStarted;
     private @Nullable StoredObject stored;
     private @Nullable String confidentiality;
+
+    private UploadForm(boolean confidentialOnly) {
+        this.confidentialOnly = confidentialOnly;
+    }
+
+    /** A listing's document: the file and its confidentiality, both required. */
+    static UploadForm forListing() {
+        return new UploadForm(false);
+    }
+
+    /** A room's document: the file; a confidentiality may be sent and must then be CONFIDENTIAL. */
+    static UploadForm forRoom() {
+        return new UploadForm(true);
+    }
 
     /** A file part starts: refused unless it is the first and is called {@code file}. */
     void fileStarts(String name) {
@@ -57,7 +74,13 @@ final class UploadForm {
     StoredObject file() {
         List<Map<String, String>> errors = new ArrayList<>();
         if (stored == null) errors.add(FieldErrors.of(FILE, "required", "send exactly one file part"));
-        if (level() == null) errors.add(FieldErrors.of(CONFIDENTIALITY, "required", "must be PUBLIC or CONFIDENTIAL"));
+        if (confidentialOnly) {
+            if (confidentiality != null && level() != Confidentiality.CONFIDENTIAL) {
+                errors.add(FieldErrors.of(CONFIDENTIALITY, "invalid", "a room's documents are always CONFIDENTIAL"));
+            }
+        } else if (level() == null) {
+            errors.add(FieldErrors.of(CONFIDENTIALITY, "required", "must be PUBLIC or CONFIDENTIAL"));
+        }
         if (!errors.isEmpty() || stored == null) throw new MalformedInput(errors);
         return stored;
     }

@@ -36,29 +36,47 @@ public class Uploads {
     private record Sniffed(String type, InputStream whole, MeteredInputStream meter) { }
 
     private final Documents documents;
+    private final RoomDocuments rooms;
     private final ObjectStore objects;
     private final Sniffer sniffer;
     private final DocumentProperties props;
 
-    Uploads(Documents documents, ObjectStore objects, Sniffer sniffer, DocumentProperties props) {
+    Uploads(Documents documents, RoomDocuments rooms, ObjectStore objects, Sniffer sniffer, DocumentProperties props) {
         this.documents = documents;
+        this.rooms = rooms;
         this.objects = objects;
         this.sniffer = sniffer;
         this.props = props;
     }
 
+    /** A document of a listing: the caller must manage the listing (checked before any part is read). */
     public Mono<DocumentView> upload(CurrentUser user, ListingKind kind, String listingId, Flux<PartEvent> parts) {
         return documents.prepare(user, kind, listingId).flatMap(target -> {
-            UploadForm form = new UploadForm();
-            return parts.windowUntil(PartEvent::isLast)
-                .concatMap(part -> part.switchOnFirst((first, events) -> accept(form, target, first.get(), events)))
-                .then(Mono.fromCallable(form::file))
-                .onErrorResume(e -> {
-                    StoredObject stored = form.stored();
-                    return stored == null ? Mono.error(e) : documents.discard(stored.objectKey()).then(Mono.error(e));
-                })
+            UploadForm form = UploadForm.forListing();
+            return receive(target, form, parts)
                 .flatMap(file -> documents.register(user, kind, listingId, file, Objects.requireNonNull(form.level())));
         });
+    }
+
+    /**
+     * A document of a room (a deal room): the room's owner decided that the uploader may add it before calling. The form
+     * needs only the file; a confidentiality, if sent, must be CONFIDENTIAL, which a room document always is.
+     */
+    public Mono<RoomDocumentView> upload(Room room, Uploader uploader, Flux<PartEvent> parts) {
+        return Mono.fromSupplier(() -> rooms.prepare(room))
+            .flatMap(target -> receive(target, UploadForm.forRoom(), parts))
+            .flatMap(file -> rooms.register(room, uploader, file));
+    }
+
+    /** Reads the parts, storing the file part as it streams; the stored object once the form is complete, else nothing left. */
+    private Mono<StoredObject> receive(StoredObject target, UploadForm form, Flux<PartEvent> parts) {
+        return parts.windowUntil(PartEvent::isLast)
+            .concatMap(part -> part.switchOnFirst((first, events) -> accept(form, target, first.get(), events)))
+            .then(Mono.fromCallable(form::file))
+            .onErrorResume(e -> {
+                StoredObject stored = form.stored();
+                return stored == null ? Mono.error(e) : documents.discard(stored.objectKey()).then(Mono.error(e));
+            });
     }
 
     private Mono<Void> accept(UploadForm form, StoredObject target, @Nullable PartEvent head, Flux<PartEvent> events) {

@@ -62,6 +62,9 @@ public abstract class IntegrationTest {
         r.add("ttx.documents.text-limit", () -> "20000");
         r.add("ttx.documents.listing-text-limit", () -> "30KB");
         r.add("ttx.alerts.max-saved-searches-per-user", () -> "5");
+        // a deal room's bounds, small enough to reach in a test (DealRoomIT)
+        r.add("ttx.brokerage.room-documents", () -> "4");
+        r.add("ttx.brokerage.room-messages", () -> "30");
         // WireMock listens on loopback (plain http): allowed by the test setting only; retries fast
         r.add("ttx.alerts.webhooks.allow-private-targets", () -> "true");
         // webhooks stay https-only in tests: WireMock serves a self-signed certificate for 127.0.0.1 that this bundle trusts

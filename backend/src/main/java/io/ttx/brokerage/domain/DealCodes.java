@@ -27,8 +27,13 @@ public final class DealCodes {
     public static final String YEAR_CLOSED = "year-closed";
     /** 409: closing a year that has not ended yet. */
     public static final String YEAR_NOT_ENDED = "year-not-ended";
-    /** 409: the deal holds the maximum number of term sheet versions, payments or statements of a year. */
+    /**
+     * 409: the deal holds the maximum number of term sheet versions, payments or statements of a year (or its room the
+     * maximum number of documents or messages).
+     */
     public static final String LIMIT_REACHED = "limit-reached";
+    /** 409: the deal was withdrawn, rejected or terminated: its room is read-only (no documents, no messages). */
+    public static final String DEAL_ENDED = "deal-ended";
 
     /** 422: accepting the asking price of a listing that is not a fixed-price listing with an asking price. */
     public static final String NO_ASKING_PRICE = "no-asking-price";

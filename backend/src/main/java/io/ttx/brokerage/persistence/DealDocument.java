@@ -12,7 +12,8 @@ import java.util.List;
  * A deal as stored: the domain state ({@code deal}), its append-only trail and the events not yet relayed. The top-level
  * copies of the deal's parties, stage and NDA state are what the list, visibility and NDA queries filter on; every
  * write sets them from {@code deal}, in the one conditional write on {@code version} that also appends the trail entry
- * and the event.
+ * and the event. The stored document also carries the room's counters ({@code roomDocuments}, {@code roomMessages}:
+ * see {@link DealStore#takeRoomSlot}), which are not part of the deal's state and never change its version.
  *
  * @param field           the achievement's technology field when the deal was opened (for the valuation's platform deals)
  * @param ndaComplete     both parties signed the NDA

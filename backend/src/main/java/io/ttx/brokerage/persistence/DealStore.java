@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** MongoDB access to deals: insert, one conditional write per command, visibility-filtered pages, the NDA query. */
@@ -25,6 +26,8 @@ public class DealStore extends MongoStore<DealDocument> {
     public static final String COLLECTION = "deals";
     /** The field of the idle mark ({@link DealDocument#idleNotifiedFor}). */
     public static final String IDLE_MARK = "idleNotifiedFor";
+    /** The stages that end a deal, as stored. */
+    private static final List<String> ENDED = Arrays.stream(DealStage.values()).filter(s -> !s.isOpen()).map(DealStage::name).toList();
 
     DealStore(ReactiveMongoTemplate mongo) {
         super(mongo, DealDocument.class, COLLECTION);
@@ -102,6 +105,22 @@ public class DealStore extends MongoStore<DealDocument> {
         Query q = Query.query(Criteria.where("field").is(field).and("stage").is(DealStage.CLOSED.name()))
             .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(limit);
         return mongo.find(q, DealDocument.class, COLLECTION);
+    }
+
+    /**
+     * Takes one of {@code limit} slots of a room counter ({@link RoomCounter}) while the deal is open: one conditional
+     * increment of a top-level counter that no command writes, so the deal's version (its ETag) and its state stay as
+     * they are. False when the deal ended or the counter is at its limit.
+     */
+    public Mono<Boolean> takeRoomSlot(String id, RoomCounter counter, int limit) {
+        Query q = Query.query(Criteria.where("_id").is(id).and("stage").nin(ENDED).and(counter.field()).not().gte(limit));
+        return mongo.updateFirst(q, new Update().inc(counter.field(), 1), COLLECTION).map(r -> r.getModifiedCount() == 1);
+    }
+
+    /** Gives back a slot taken for work that did not complete (an upload refused or cut, a message not written). */
+    public Mono<Void> releaseRoomSlot(String id, RoomCounter counter) {
+        Query q = Query.query(Criteria.where("_id").is(id).and(counter.field()).gt(0));
+        return mongo.updateFirst(q, new Update().inc(counter.field(), -1), COLLECTION).then();
     }
 
     /** Deals of these achievement ids (the register's repair reads them). */

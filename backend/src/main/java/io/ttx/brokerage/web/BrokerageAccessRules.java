@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Role rules of the deal routes: roles that can never take part in a deal (evaluators, agencies, region admins) get 403
- * before any lookup. Which deal a caller may see or act on (its organisation's relation to the deal) is the service's rule.
+ * before any lookup, as do roles that never write to a deal room (researchers, auditors; admins post messages but upload
+ * no documents). Which deal a caller may see or act on (its organisation's relation to the deal) is the service's rule.
  */
 @Component
 class BrokerageAccessRules implements ApiAccessRules {
@@ -19,8 +20,9 @@ class BrokerageAccessRules implements ApiAccessRules {
     @Override
     public void apply(AuthorizeExchangeSpec a) {
         a.pathMatchers(HttpMethod.POST, "/api/v1/deals").hasRole(Role.ENTERPRISE.claim());
-        a.pathMatchers(HttpMethod.POST, "/api/v1/deals/*/commands").hasAnyRole(ACTORS);
-        a.pathMatchers(HttpMethod.GET, "/api/v1/deals", "/api/v1/deals/*", "/api/v1/deals/*/trail", "/api/v1/achievements/*/grants")
-            .hasAnyRole(READERS);
+        a.pathMatchers(HttpMethod.POST, "/api/v1/deals/*/commands", "/api/v1/deals/*/messages").hasAnyRole(ACTORS);
+        a.pathMatchers(HttpMethod.POST, "/api/v1/deals/*/documents").hasAnyRole(Role.TTO.claim(), Role.ENTERPRISE.claim(), Role.BROKER.claim());
+        a.pathMatchers(HttpMethod.GET, "/api/v1/deals", "/api/v1/deals/*", "/api/v1/deals/*/trail", "/api/v1/deals/*/documents",
+            "/api/v1/deals/*/messages", "/api/v1/achievements/*/grants").hasAnyRole(READERS);
     }
 }

@@ -240,11 +240,11 @@ final class DealRequests {
                 if (required) add(field, "required", "must be given");
                 return null;
             }
-            if (!"CNY".equals(m.currency())) throw AmountProblem.of("unsupported-currency", field, "only CNY is accepted");
+            if (!"CNY".equals(m.currency())) throw FieldProblem.of("unsupported-currency", field, "only CNY is accepted");
             BigDecimal v = Cny.parse(m.amount());
-            if (v == null) throw AmountProblem.of("invalid-amount", field, "not a decimal amount in yuan");
-            if (v.signum() < 0) throw AmountProblem.of("negative-amount", field, "must not be negative");
-            if (v.stripTrailingZeros().scale() > 2) throw AmountProblem.of("amount-scale", field, "at most two decimals");
+            if (v == null) throw FieldProblem.of("invalid-amount", field, "not a decimal amount in yuan");
+            if (v.signum() < 0) throw FieldProblem.of("negative-amount", field, "must not be negative");
+            if (v.stripTrailingZeros().scale() > 2) throw FieldProblem.of("amount-scale", field, "at most two decimals");
             return Cny.toFen(v.setScale(2));
         }
 

@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * {@code cursor}, code {@code invalid-cursor}) before it reaches a query.
  */
 public final class Cursors {
-    private static final Pattern ID = Pattern.compile("[a-z]{3}_[0-9a-z]{20}");
+    /** Ids of {@code shared.Ids}: a prefix of three letters ({@code ach_}, {@code msg_}) or four ({@code deal_}), then 20 characters. */
+    private static final Pattern ID = Pattern.compile("[a-z]{3,4}_[0-9a-z]{20}");
     private static final char SEPARATOR = '\u001f';
-    /** Longer than any cursor this API issues (an id cursor has 34 characters, a search cursor about 100): refused unread. */
+    /** Longer than any cursor this API issues (an id cursor has at most 35 characters, a search cursor about 100): refused unread. */
     public static final int MAX_LENGTH = 512;
 
     private Cursors() { }

@@ -25,6 +25,7 @@ class CursorsTests {
         assertThat(Cursors.ofId(null)).isNull();
         assertThat(Cursors.id(null)).isNull();
         assertThat(Cursors.id("")).isNull();
+        assertThat(Cursors.id(Cursors.ofId("deal_01jw0a1b2c3d4e5f6g7h"))).isEqualTo("deal_01jw0a1b2c3d4e5f6g7h");
     }
 
     @Test

@@ -1,0 +1,27 @@
+package io.ttx.brokerage.web;
+
+import io.ttx.shared.DomainException;
+
+import java.util.Map;
+
+/**
+ * A member of a deal request that breaks a rule of its own (422 with its code and the field): an amount that is not a
+ * CNY decimal in yuan (the catalogue's money codes), a room message over its length ({@code text-too-long}).
+ */
+final class FieldProblem extends DomainException {
+    private final String field;
+
+    private FieldProblem(String code, String field, String message) {
+        super(code, Kind.INVALID, field + ": " + message);
+        this.field = field;
+    }
+
+    static FieldProblem of(String code, String field, String message) {
+        return new FieldProblem(code, field, message);
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("field", field);
+    }
+}
