@@ -131,7 +131,9 @@ public class DealsBench {
         }
     }
 
-    record Round(String side, int round, int commands, double ms, double perSecond, double p50, double p99, long conflicts, Cpu cpu) { }
+    /** {@code others}: the share of the machine's CPU that other processes used during the round (and its relay wait). */
+    record Round(String side, int round, int commands, double ms, double perSecond, double p50, double p99, long conflicts, Cpu cpu,
+                 double others) { }
 
     record Result(Level level, List<Round> api, List<Round> raw, String sizesBefore, String sizesAfter, String profile) { }
 
@@ -248,8 +250,8 @@ public class DealsBench {
         System.out.printf(Locale.ROOT, "CPU per command (/proc, all threads; medians over the rounds), net of idle use (measured for %.0f s after the "
             + "levels: backend %.0f %%, dev stack %.0f %%, driver %.0f %% of a core); an API round's CPU includes the outbox relay delivering its "
             + "events:%n%n", idle.wallS(), 100 * idle.backendS() / idle.wallS(), 100 * idle.stackS() / idle.wallS(), 100 * idle.selfS() / idle.wallS());
-        System.out.println("| clients | side | backend (ms/cmd) | dev stack (ms/cmd) | driver (ms/cmd) | machine busy |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| clients | side | backend (ms/cmd) | dev stack (ms/cmd) | driver (ms/cmd) | machine busy | other processes (per round) |");
+        System.out.println("|---|---|---|---|---|---|---|");
         for (Result r : results) {
             System.out.println(cpuRow(r.level(), "API", r.api()));
             System.out.println(cpuRow(r.level(), "raw", r.raw()));
@@ -484,9 +486,10 @@ public class DealsBench {
         }
         if (side.equals("api")) waitForRelay(); // the relay's work on this round's events is the API's (CPU window)
         Cpu cpu = Cpu.now().minus(before);
+        double others = cpu.otherShare();
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         int n = all.length;
-        return new Round(side, round, n, elapsed / 1e6, n / (elapsed / 1e9), pct(all, 0.50), pct(all, 0.99), conflicts.get(), cpu.per(n));
+        return new Round(side, round, n, elapsed / 1e6, n / (elapsed / 1e9), pct(all, 0.50), pct(all, 0.99), conflicts.get(), cpu.per(n), others);
     }
 
     static void apiCommand(Target t, String token, AtomicLong conflicts) throws Exception {
@@ -597,10 +600,6 @@ public class DealsBench {
         return String.format(Locale.ROOT, "%.1f-%.1f, %.1f-%.1f", a[0] / 1024.0, a[a.length - 1] / 1024.0, r[0] / 1024.0, r[r.length - 1] / 1024.0);
     }
 
-    static long version(MongoCollection<Document> coll, String id) {
-        return Mono.from(coll.find(Filters.eq("_id", id)).first()).block().getLong("version");
-    }
-
     // ---- HTTP ----
 
     static String token(String client) throws Exception {
@@ -648,9 +647,10 @@ public class DealsBench {
     }
 
     static String cpuRow(Level level, String side, List<Round> rounds) {
-        return String.format(Locale.ROOT, "| %d | %s | %.2f | %.2f | %.2f | %.0f %% |", level.clients(), side,
+        return String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.0f %% | %.0f %% (%s) |", level.label(), side,
             median(rounds, r -> r.cpu().backendS()), median(rounds, r -> r.cpu().stackS()), median(rounds, r -> r.cpu().selfS()),
-            100 * median(rounds, r -> r.cpu().busyShare()));
+            100 * median(rounds, r -> r.cpu().busyShare()), 100 * median(rounds, Round::others),
+            String.join(", ", rounds.stream().map(r -> String.format(Locale.ROOT, "%.0f", 100 * r.others())).toList()));
     }
 
     /**
@@ -678,6 +678,11 @@ public class DealsBench {
 
         double busyShare() {
             return machineTotalS <= 0 ? Double.NaN : machineBusyS / machineTotalS;
+        }
+
+        /** Before {@link #per}: what the machine was busy with besides the backend, the dev stack and this driver. */
+        double otherShare() {
+            return machineTotalS <= 0 ? Double.NaN : Math.max(0, machineBusyS - backendS - stackS - selfS) / machineTotalS;
         }
 
         private static double process(long pid) {
