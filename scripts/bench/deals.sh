@@ -37,7 +37,8 @@ BENCH_NAME=bench-deals
 # shellcheck source=../lib/bench-stack.sh
 source scripts/lib/bench-stack.sh
 
-COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD 2>/dev/null || echo ' (uncommitted changes in the tree)')"
+# the commit measured; what runs is the backend, the dev stack and IdP (infra) and these scripts
+COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- backend infra scripts 2>/dev/null || echo ' (with uncommitted changes to backend, infra or scripts)')"
 
 # shellcheck disable=SC2086 # option lists
 DEVSTACK_JAVA_OPTS="$STACK_JAVA_OPTS" bench_start_stack
