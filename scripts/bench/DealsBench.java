@@ -578,8 +578,9 @@ public class DealsBench {
         for (int i = 0; i < 1000; i++) {
             Document current = Mono.from(scratch.find(Filters.eq("_id", t.id)).first()).block();
             Document deal = current.get("deal", Document.class);
-            if (current.getLong("version") == deal.getLong("version")) {
-                t.version = current.getLong("version");
+            long version = current.getLong("version");
+            if (version == deal.getLong("version")) {
+                t.version = version;
                 t.deal = deal;
                 return;
             }
