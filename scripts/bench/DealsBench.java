@@ -303,6 +303,9 @@ public class DealsBench {
                 String t = f.getMethod().getType().getName(), m = f.getMethod().getName();
                 if (t.endsWith("MappingMongoConverter") && (m.startsWith("read") || m.equals("convert"))) seen.add("Spring Data MongoDB: documents to objects (MappingMongoConverter read)");
                 if (t.endsWith("MappingMongoConverter") && m.startsWith("write")) seen.add("Spring Data MongoDB: objects to documents (MappingMongoConverter write)");
+                if (t.startsWith("org.bson.BsonBinaryReader") || t.startsWith("org.bson.io.") || t.startsWith("org.bson.codecs.")) {
+                    seen.add("MongoDB driver: BSON decoding and encoding (org.bson readers, buffers and codecs)");
+                }
                 if (t.startsWith("tools.jackson")) seen.add("Jackson (request and response JSON)");
                 if (t.startsWith("io.ttx.shared.outbox")) seen.add("outbox relay (io.ttx.shared.outbox on the stack)");
                 if (t.startsWith("org.springframework.security") || t.startsWith("com.nimbusds")) seen.add("Spring Security (bearer token)");
