@@ -69,8 +69,11 @@ public class EventLoopBlockHound implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
         // Spring Data's mapping context reads its entity cache under a read lock and builds the metadata of a type seen
         // for the first time under the write lock (in memory: reflection over the class, once per type); a query on an
-        // event loop that needs a cached entity while another thread adds a new one waits for that build
-        builder.allowBlockingCallsInside("org.springframework.data.mapping.context.AbstractMappingContext", "getPersistentEntity");
+        // event loop that needs a cached entity (or the list of all, as index creation does) while another thread adds a
+        // new one waits for that build
+        for (String method : new String[] {"getPersistentEntity", "getPersistentEntities", "addPersistentEntity"}) {
+            builder.allowBlockingCallsInside("org.springframework.data.mapping.context.AbstractMappingContext", method);
+        }
         // Cancelling a periodic task (Flux.interval's, e.g. a lease's renewals when its round ends) removes it from the
         // scheduler's ScheduledThreadPoolExecutor queue, whose lock it may wait for briefly: Reactor's own integration
         // allows exactly this for SchedulerTask and WorkerTask.dispose, but not for its periodic worker task
