@@ -1,6 +1,8 @@
 package io.ttx.brokerage;
 
+import org.springframework.dao.DuplicateKeyException;
 import io.ttx.brokerage.domain.Actor;
+import io.ttx.brokerage.domain.Award;
 import io.ttx.brokerage.domain.Caller;
 import io.ttx.brokerage.domain.Deal;
 import io.ttx.brokerage.domain.DealCommand;
@@ -109,6 +111,23 @@ public class Brokerage {
                     .map(saved -> DealView.of(saved.deal()));
             });
         });
+    }
+
+    /**
+     * Writes the deal an auction or a tender decided ({@link Deals#award}), under an id fixed by the auction or tender
+     * before, so a repeated call (a retry after a crash) finds it written and adds nothing. The buyer organisation's
+     * slot is taken when free; an organisation that already negotiates on the achievement keeps that deal too (the
+     * award is binding on both sides, so it is not refused for it). Emits the deal id.
+     */
+    Mono<String> award(String dealId, Award award, String field) {
+        Instant now = clock.instant();
+        DealDecision.Accepted a = Deals.award(new DealId(dealId), award, now);
+        DealDocument doc = DealDocument.of(a.deal(), field, List.of(a.entry()), List.of(event(a)));
+        return registers.claimBuyer(award.achievementId(), award.buyerOrg(), dealId)
+            .then(deals.insert(doc).then()
+                .onErrorResume(DuplicateKeyException.class, e -> Mono.empty()))
+            .doOnSuccess(x -> relay.nudge(DealStore.COLLECTION))
+            .thenReturn(dealId);
     }
 
     public Mono<DealView> get(CurrentUser user, String id) {
@@ -284,6 +303,11 @@ public class Brokerage {
     }
 
     private DealRules rules(DealFacts facts) {
+        return rules(facts, props);
+    }
+
+    /** The rules a listing's facts give deals (and auctions and tenders) on it. */
+    static DealRules rules(DealFacts facts, BrokerageProperties props) {
         Set<TransferMode> modes = facts.transferModes().stream().map(m -> TransferMode.valueOf(m.name())).collect(Collectors.toSet());
         return new DealRules(props.commissionRate(), facts.tradeMethod() == TradeMethod.FIXED_PRICE, facts.askingPriceFen(), modes,
             facts.openLicence());

@@ -1,6 +1,9 @@
 package io.ttx.brokerage;
 
+import io.ttx.brokerage.persistence.AuctionStore;
 import io.ttx.brokerage.persistence.DealStore;
+import io.ttx.brokerage.persistence.OfferStore;
+import io.ttx.brokerage.persistence.TenderStore;
 import io.ttx.brokerage.persistence.MessageStore;
 import io.ttx.brokerage.persistence.RegisterStore;
 import io.ttx.catalogue.Achievements;
@@ -26,7 +29,7 @@ import java.time.Clock;
 
 /**
  * Wires deals to the outbox, the catalogue's NDA port and the valuation's platform deals; the registers' repair; the
- * idle sweep; the deal room's upload limit and message index.
+ * idle sweep; the deal room's upload limit and message index; the auctions' closing job and the trade indexes.
  */
 @Configuration(proxyBeanMethods = false)
 class BrokerageConfiguration {
@@ -64,6 +67,25 @@ class BrokerageConfiguration {
     @Bean
     IdleSweep idleSweep(DealStore deals, OutboxRelay relay, BrokerageProperties props, Leases leases, Clock clock) {
         return new IdleSweep(deals, relay, props, leases, clock);
+    }
+
+    @Bean
+    AuctionCloser auctionCloser(AuctionStore auctions, TenderStore tenders, Tenders tenderService, TradeSlots slots, Brokerage brokerage,
+                                Achievements achievements, BrokerageProperties props, Leases leases, Clock clock) {
+        return new AuctionCloser(auctions, tenders, tenderService, slots, brokerage, achievements, props, leases, clock);
+    }
+
+    /** The closing job's queries, lists of one achievement's auctions and tenders, offers of a tender. */
+    @Bean
+    StartupTask tradeIndexes(ReactiveMongoTemplate mongo) {
+        return StartupTask.of("auction and tender indexes", () -> mongo.indexOps(AuctionStore.COLLECTION)
+            .createIndex(new Index().on("state", Sort.Direction.ASC).on("closesAt", Sort.Direction.ASC).named("due"))
+            .then(mongo.indexOps(AuctionStore.COLLECTION).createIndex(new Index().on("dealPending", Sort.Direction.ASC).named("deal_pending")))
+            .then(mongo.indexOps(AuctionStore.COLLECTION).createIndex(new Index().on("achievementId", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("achievement_newest")))
+            .then(mongo.indexOps(TenderStore.COLLECTION).createIndex(new Index().on("achievementId", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("achievement_newest")))
+            .then(mongo.indexOps(TenderStore.COLLECTION).createIndex(new Index().on("dealPending", Sort.Direction.ASC).named("deal_pending")))
+            .then(mongo.indexOps(OfferStore.COLLECTION).createIndex(new Index().on("tenderId", Sort.Direction.ASC).on("amount", Sort.Direction.DESC).named("tender_highest")))
+            .then());
     }
 
     /** A deal room's uploads may be as large as any document plus the multipart envelope (413 above). */

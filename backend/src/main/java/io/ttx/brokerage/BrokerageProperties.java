@@ -4,6 +4,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -22,6 +23,7 @@ import java.time.Duration;
  * @param repairGrace       how old an unconfirmed reservation or a slot without its deal must be before the sweep acts
  * @param roomDocuments     most documents in one deal's room (409 limit-reached above)
  * @param roomMessages      most messages in one deal's room (409 limit-reached above)
+ * @param auctionCloseInterval how often the closing job looks for auctions past their close (at most 2 s late)
  */
 @Validated
 @ConfigurationProperties("ttx.brokerage")
@@ -29,5 +31,6 @@ public record BrokerageProperties(@NotNull @DecimalMin("0") @DecimalMax("1") Big
                                   @NotNull @DurationMin(millis = 1) Duration idleSweepInterval,
                                   @NotNull @DurationMin(millis = 1) Duration repairInterval,
                                   @NotNull @DurationMin(millis = 1) Duration repairGrace, @Positive int roomDocuments,
-                                  @Positive int roomMessages) {
+                                  @Positive int roomMessages,
+                                  @NotNull @DurationMin(millis = 1) @DurationMax(seconds = 1) Duration auctionCloseInterval) {
 }

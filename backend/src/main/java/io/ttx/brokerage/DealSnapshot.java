@@ -85,7 +85,7 @@ public record DealSnapshot(String id, String achievementId, long version, String
         parties.add(new Party(SELLER, d.sellerOrg(), Role.TTO, 0));
         parties.add(new Party(BUYER, d.buyerOrg(), Role.ENTERPRISE, 0));
         Broker b = d.broker();
-        if (b != null) parties.add(new Party(BROKER, b.org(), Role.BROKER, brokerSince < 0 ? d.version() : brokerSince));
+        if (b != null) parties.add(new Party(BROKER, b.org(), Role.BROKER, brokerSince < 0 ? 0 : brokerSince)); // no claim: broker from the start (an auction or tender)
         NextAction next = d.nextAction();
         return new DealSnapshot(doc.id(), d.achievementId(), d.version(), d.stage().name(), d.isActive(),
             new Expected(next.step().name(), next.who().name()), List.copyOf(parties), List.copyOf(steps));

@@ -107,7 +107,7 @@ public record DealView(String id, String achievementId, @JsonInclude(JsonInclude
         return new Money(Cny.format(fen), "CNY");
     }
 
-    private static TermSheetView sheet(TermSheet t) {
+    static TermSheetView sheet(TermSheet t) {
         return new TermSheetView(t.transferMode(), t.fieldOfUse(), t.territory(), t.termStart(), t.termEnd(), t.sublicensing(),
             money(t.upfront()), t.milestones().stream().map(m -> new MilestoneView(m.name(), money(m.amount()), m.dueOn())).toList(),
             t.royaltyTiers().stream().map(DealView::tier).toList(),

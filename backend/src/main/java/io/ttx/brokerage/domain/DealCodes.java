@@ -66,5 +66,26 @@ public final class DealCodes {
     /** 422: a termination date outside the years of {@link DealLimits}. */
     public static final String INVALID_TERMINATION = "invalid-termination";
 
+    /** 409: the listing's trade method is not the one of the auction or tender asked for. */
+    public static final String TRADE_METHOD = "trade-method";
+    /** 409: the achievement already has a live auction or tender. */
+    public static final String AUCTION_EXISTS = "auction-exists";
+    /** 422: an auction's or tender's dates: opening and closing in the future, in order, within the bounds. */
+    public static final String INVALID_WINDOW = "invalid-window";
+    /** 422: an auction's prices: a starting price and an increment above zero. */
+    public static final String INVALID_PRICES = "invalid-prices";
+    /** 422: a bid below the starting price (first bid) or the highest bid plus the increment. */
+    public static final String BID_TOO_LOW = "bid-too-low";
+    /** 409: a bid outside the auction's window, or a change of an auction that has ended. */
+    public static final String AUCTION_CLOSED = "auction-closed";
+    /** 409: an auction with bids cannot be cancelled. */
+    public static final String BIDS_PLACED = "bids-placed";
+    /** 409: an offer after the tender's close, or a change of a tender that has ended. */
+    public static final String TENDER_CLOSED = "tender-closed";
+    /** 409: a tender's offers are sealed and it cannot be awarded before its close. */
+    public static final String TENDER_SEALED = "tender-sealed";
+    /** 422: an offer below the tender's minimum price. */
+    public static final String OFFER_TOO_LOW = "offer-too-low";
+
     private DealCodes() { }
 }

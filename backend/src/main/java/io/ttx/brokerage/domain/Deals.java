@@ -1,5 +1,7 @@
 package io.ttx.brokerage.domain;
 
+import java.util.List;
+import java.util.Set;
 import io.ttx.brokerage.domain.DealCommand.AcceptAskingPrice;
 import io.ttx.brokerage.domain.DealCommand.AcceptTerms;
 import io.ttx.brokerage.domain.DealCommand.AssignBroker;
@@ -52,6 +54,22 @@ public final class Deals {
         }
         Deal deal = Deal.opened(id, request, org, now);
         TrailEntry entry = new TrailEntry(caller.subject(), now, null, null, DealStage.INQUIRY, null, Relation.BUYER);
+        return new DealDecision.Accepted(deal, entry, DealEvent.OPENED);
+    }
+
+    /**
+     * The deal an auction or a tender decided, at TERMS_AGREED, version 0: the award's terms are the one term sheet
+     * version, proposed by the SELLER (the auction's or tender's terms) and accepted by the BUYER (by its bid or
+     * offer), and agreed; the broker that ran it is the deal's broker (BROKER_ASSIGNED is skipped). The NDA is signed
+     * on the deal as usual, and SIGN_CONTRACT checks exclusivity as for any deal.
+     */
+    public static DealDecision.Accepted award(DealId id, Award award, Instant now) {
+        TermSheet terms = award.terms();
+        TermsVersion version = new TermsVersion(1, terms, Side.SELLER, now, Set.of(Side.BUYER));
+        Deal deal = new Deal(id, award.achievementId(), null, award.sellerOrg(), award.buyerOrg(), award.broker(),
+                DealStage.TERMS_AGREED, terms.transferMode(), List.of(), List.of(version), terms,
+                Set.of(), null, List.of(), List.of(), null, null, 0, now, now, 0);
+        TrailEntry entry = new TrailEntry(award.by(), now, null, null, DealStage.TERMS_AGREED, award.note(), award.actedAs());
         return new DealDecision.Accepted(deal, entry, DealEvent.OPENED);
     }
 

@@ -36,6 +36,12 @@ public record TermSheet(TransferMode transferMode, List<String> fieldOfUse, List
                 askingPrice, List.of(), List.of(), null, null);
     }
 
+    /** The same terms with another upfront fee: an auction's hammer price or an awarded tender offer. */
+    public TermSheet withUpfront(long fen) {
+        return new TermSheet(transferMode, fieldOfUse, territory, termStart, termEnd, sublicensing, fen, milestones,
+                royaltyTiers, minimumAnnualRoyalty, equityPercent);
+    }
+
     /** The contract value: upfront plus every milestone (royalties and equity are not known in advance). */
     public long contractValue() {
         long value = upfront;

@@ -127,7 +127,7 @@ final class DealRequests {
         return c;
     }
 
-    private static @Nullable TermSheet termSheet(TermSheetInput t, Errors e) {
+    static @Nullable TermSheet termSheet(TermSheetInput t, Errors e) {
         TransferMode mode = e.required("termSheet.transferMode", t.transferMode());
         List<String> fields = e.codes("termSheet.fieldOfUse", t.fieldOfUse());
         List<String> territory = e.codes("termSheet.territory", t.territory());

@@ -1,0 +1,91 @@
+package io.ttx.brokerage;
+
+import io.ttx.brokerage.domain.Auction;
+import io.ttx.brokerage.domain.AuctionBid;
+import io.ttx.brokerage.domain.AuctionState;
+import io.ttx.brokerage.domain.Award;
+import io.ttx.brokerage.domain.Bidding;
+import io.ttx.brokerage.domain.Relation;
+import io.ttx.brokerage.persistence.AuctionDocument;
+import io.ttx.brokerage.persistence.AuctionStore;
+import io.ttx.brokerage.persistence.TenderStore;
+import io.ttx.catalogue.Achievements;
+import io.ttx.shared.Cny;
+import io.ttx.shared.Ids;
+import io.ttx.shared.jobs.LeasedJob;
+import io.ttx.shared.jobs.Leases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Closes auctions past their close (one replica at a time, every {@code ttx.brokerage.auction-close-interval}, 500 ms,
+ * so within 2 s of {@code closesAt}): SOLD with the deal's id fixed in the same conditional write, or UNSOLD; then
+ * writes the sold auction's deal at TERMS_AGREED and frees the achievement. A bid accepted between the read and the
+ * write changes the version, so the close misses and the next round sees the bid (and the close it may have moved).
+ * Also finishes deals a crash left unwritten (auctions and awarded tenders whose {@code dealPending} is still set).
+ */
+final class AuctionCloser extends LeasedJob {
+    private static final Logger log = LoggerFactory.getLogger(AuctionCloser.class);
+    private static final int BATCH = 100;
+    private final AuctionStore auctions;
+    private final TenderStore tenders;
+    private final Tenders tenderService;
+    private final TradeSlots slots;
+    private final Brokerage brokerage;
+    private final Achievements achievements;
+    private final Clock clock;
+
+    AuctionCloser(AuctionStore auctions, TenderStore tenders, Tenders tenderService, TradeSlots slots, Brokerage brokerage,
+                  Achievements achievements, BrokerageProperties props, Leases leases, Clock clock) {
+        super("sweep:auctions", props.auctionCloseInterval(), leases);
+        this.auctions = auctions;
+        this.tenders = tenders;
+        this.tenderService = tenderService;
+        this.slots = slots;
+        this.brokerage = brokerage;
+        this.achievements = achievements;
+        this.clock = clock;
+    }
+
+    /** Emits how many auctions it closed or finished. */
+    @Override
+    protected Mono<Long> runOnce() {
+        Instant now = clock.instant();
+        Mono<Long> closed = auctions.due(now, BATCH).concatMap(d -> settle(d, now).onErrorResume(e -> {
+            log.warn("auction {} not closed yet: {}", d.id(), e.toString());
+            return Mono.empty();
+        })).count();
+        Mono<Long> awarded = tenders.dealsPending(BATCH).concatMap(t -> tenderService.writeDeal(t).onErrorResume(e -> {
+            log.warn("deal of tender {} not written yet: {}", t.id(), e.toString());
+            return Mono.empty();
+        })).count();
+        return closed.zipWith(awarded, Long::sum);
+    }
+
+    private Flux<String> settle(AuctionDocument d, Instant now) {
+        Auction a = d.auction();
+        if (!a.isDue(now)) return d.dealPending() ? writeDeal(d).flux() : Flux.empty();
+        Auction closed = Bidding.close(a, Ids.next("deal", now), now);
+        boolean sold = closed.state() == AuctionState.SOLD;
+        return auctions.replace(AuctionDocument.of(closed, sold), a.version(), null)
+            .flatMap(saved -> sold ? writeDeal(saved) : slots.release(saved.achievementId(), saved.id()).thenReturn(saved.id()))
+            .flux();
+    }
+
+    /** Writes a sold auction's deal (repeatable: its id was fixed by the close) and frees the achievement. */
+    private Mono<String> writeDeal(AuctionDocument sold) {
+        Auction a = sold.auction();
+        AuctionBid winner = a.highest().orElseThrow();
+        Award award = new Award(a.achievementId(), a.sellerOrg(), winner.org(), a.broker(), Bidding.soldTerms(a), winner.subject(),
+            Relation.BUYER, "won auction " + a.id() + " at " + Cny.format(winner.amount()) + " CNY");
+        return achievements.dealFacts(a.achievementId()).map(f -> f.field().name()).defaultIfEmpty("UNKNOWN")
+            .flatMap(field -> brokerage.award(Objects.requireNonNull(a.dealId()), award, field))
+            .flatMap(dealId -> auctions.dealWritten(a.id()).then(slots.release(a.achievementId(), a.id())).thenReturn(dealId));
+    }
+}
