@@ -34,7 +34,7 @@ class ModularityTests {
     @Test
     void everyTopLevelPackageIsAModule() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-            .containsExactlyInAnyOrder("alerts", "brokerage", "catalogue", "documents", "identity", "search", "shared", "valuation");
+            .containsExactlyInAnyOrder("alerts", "brokerage", "catalogue", "documents", "identity", "search", "shared", "valuation", "vouchers");
         assertThat(MODULES.getSharedModules()).extracting(m -> m.getIdentifier().toString()).containsExactly("shared");
     }
 
