@@ -81,7 +81,7 @@ say "starting the backend"
 TTX_PORT="$TTX_PORT" TTX_MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT" TTX_ELASTICSEARCH_URIS="http://127.0.0.1:$ES_PORT" \
 TTX_S3_ENDPOINT="http://127.0.0.1:$S3_PORT" TTX_S3_ACCESS_KEY=ttx-dev TTX_S3_SECRET_KEY=ttx-dev-secret \
 TTX_ISSUER_URI="http://127.0.0.1:$IDP_PORT" \
-  "$JAVA" -Xmx768m -jar "$BACKEND_JAR" > "$RUN/backend.log" 2>&1 & PIDS+=($!)
+  "$JAVA" -Xmx768m -jar "$BACKEND_JAR" --ttx.vouchers.notice-period=10s > "$RUN/backend.log" 2>&1 & PIDS+=($!)
 start=$SECONDS
 until curl -fs "http://127.0.0.1:$TTX_PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
   if ! kill -0 "${PIDS[2]}" 2>/dev/null; then say "backend exited, see $RUN/backend.log"; tail -n 30 "$RUN/backend.log"; exit 1; fi

@@ -10,18 +10,14 @@ import io.ttx.brokerage.domain.RoyaltyTier;
 import io.ttx.brokerage.domain.TermSheet;
 import io.ttx.brokerage.domain.TransferMode;
 import io.ttx.catalogue.Money;
-import io.ttx.shared.Cny;
-import io.ttx.shared.MalformedInput;
-import io.ttx.shared.Texts;
 import io.ttx.shared.Uscc;
-import io.ttx.shared.web.FieldErrors;
+import io.ttx.shared.web.RequestErrors;
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The JSON bodies of the deal routes and their mapping to domain commands. Everything is bounded and parsed here,
@@ -30,7 +26,6 @@ import java.util.Map;
  * amounts and dates mean is the domain's rule.
  */
 final class DealRequests {
-    private static final int MAX_RATE_LENGTH = 40;
 
     private DealRequests() { }
 
@@ -169,41 +164,8 @@ final class DealRequests {
             upfront == null ? 0 : upfront, milestones, tiers, minimum, equity);
     }
 
-    /** Collects what is wrong with a request, so one answer names every member at fault. */
-    static final class Errors {
-        private final List<Map<String, String>> malformed = new ArrayList<>();
-
-        <T> @Nullable T required(String field, @Nullable T value) {
-            if (value == null) add(field, "required", "must be given");
-            return value;
-        }
-
-        void add(String field, String code, String message) {
-            malformed.add(FieldErrors.of(field, code, message));
-        }
-
-        boolean ok() {
-            return malformed.isEmpty();
-        }
-
-        MalformedInput failure() {
-            return new MalformedInput(malformed);
-        }
-
-        /** A required text, stripped and NFC, at most {@code max} code points. */
-        @Nullable String text(String field, @Nullable String raw, int max) {
-            String t = optionalText(field, raw, max);
-            if (t == null && raw == null) add(field, "required", "must be given");
-            else if (t == null && ok()) add(field, "required", "must not be blank");
-            return t;
-        }
-
-        @Nullable String optionalText(String field, @Nullable String raw, int max) {
-            Texts.Checked c = Texts.check(raw, max);
-            if (c.tooLong()) add(field, "too-long", "at most " + max + " characters");
-            return c.text();
-        }
-
+    /** The deal requests' collector: the shared one, plus code lists and decimal strings. */
+    static final class Errors extends RequestErrors {
         /** A list of 1 to {@value DealLimits#CODES} short codes, counted as sent before any is looked at. */
         List<String> codes(String field, @Nullable List<String> raw) {
             if (raw == null || raw.isEmpty()) {
@@ -223,54 +185,6 @@ final class DealRequests {
                 out.add(code);
             }
             return out;
-        }
-
-        boolean bounded(String field, @Nullable List<?> list, int max) {
-            if (list == null) return false;
-            if (list.size() > max) {
-                add(field, "too-many", "at most " + max + " entries");
-                return false;
-            }
-            return true;
-        }
-
-        /** An amount in fen: CNY, a plain decimal with at most two decimals, not negative (422 otherwise). */
-        @Nullable Long money(String field, @Nullable Money m, boolean required) {
-            if (m == null) {
-                if (required) add(field, "required", "must be given");
-                return null;
-            }
-            if (!"CNY".equals(m.currency())) throw FieldProblem.of("unsupported-currency", field, "only CNY is accepted");
-            BigDecimal v = Cny.parse(m.amount());
-            if (v == null) throw FieldProblem.of("invalid-amount", field, "not a decimal amount in yuan");
-            if (v.signum() < 0) throw FieldProblem.of("negative-amount", field, "must not be negative");
-            if (v.stripTrailingZeros().scale() > 2) throw FieldProblem.of("amount-scale", field, "at most two decimals");
-            return Cny.toFen(v.setScale(2));
-        }
-
-        /** A decimal string such as a rate ("0.05") or a percentage, bounded before it is parsed. */
-        @Nullable BigDecimal decimal(String field, @Nullable String raw, boolean required) {
-            if (raw == null) {
-                if (required) add(field, "required", "must be given");
-                return null;
-            }
-            if (raw.length() > MAX_RATE_LENGTH || !isPlainDecimal(raw)) {
-                add(field, "invalid", "not a plain decimal number");
-                return null;
-            }
-            return new BigDecimal(raw);
-        }
-
-        private static boolean isPlainDecimal(String s) {
-            int dots = 0;
-            int digits = 0;
-            for (int i = 0; i < s.length(); i++) {
-                char ch = s.charAt(i);
-                if (ch == '.') dots++;
-                else if (ch >= '0' && ch <= '9') digits++;
-                else return false;
-            }
-            return dots <= 1 && digits > 0 && s.charAt(0) != '.' && s.charAt(s.length() - 1) != '.';
         }
     }
 }

@@ -5,6 +5,7 @@ import io.ttx.brokerage.DealMessageView;
 import io.ttx.brokerage.DealRoom;
 import io.ttx.brokerage.DealRoomDocumentView;
 import io.ttx.identity.CurrentUser;
+import io.ttx.shared.web.FieldProblem;
 import io.ttx.shared.MalformedInput;
 import io.ttx.shared.Texts;
 import io.ttx.shared.web.Cursors;

@@ -1,14 +1,14 @@
-package io.ttx.brokerage.web;
+package io.ttx.shared.web;
 
 import io.ttx.shared.DomainException;
 
 import java.util.Map;
 
 /**
- * A member of a deal request that breaks a rule of its own (422 with its code and the field): an amount that is not a
- * CNY decimal in yuan (the catalogue's money codes), a room message over its length ({@code text-too-long}).
+ * A request member that breaks a rule of its own (422 with its code and the field): an amount that is not a CNY decimal
+ * in yuan (the catalogue's money codes), a text over its length.
  */
-final class FieldProblem extends DomainException {
+public final class FieldProblem extends DomainException {
     private final String field;
 
     private FieldProblem(String code, String field, String message) {
@@ -16,7 +16,7 @@ final class FieldProblem extends DomainException {
         this.field = field;
     }
 
-    static FieldProblem of(String code, String field, String message) {
+    public static FieldProblem of(String code, String field, String message) {
         return new FieldProblem(code, field, message);
     }
 

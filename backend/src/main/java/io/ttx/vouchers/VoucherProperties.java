@@ -1,0 +1,19 @@
+package io.ttx.vouchers;
+
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * Settings of the voucher capability ({@code ttx.vouchers.*}).
+ *
+ * @param noticePeriod how long an agency's application is under public notice before it may be admitted (7 days;
+ *                     {@code scripts/run-local.sh} shortens it to 10 seconds)
+ */
+@Validated
+@ConfigurationProperties("ttx.vouchers")
+public record VoucherProperties(@NotNull @DurationMin(seconds = 1) Duration noticePeriod) {
+}

@@ -1,0 +1,44 @@
+package io.ttx.vouchers;
+
+import io.ttx.shared.jobs.Leases;
+import io.ttx.shared.jobs.StartupTask;
+import io.ttx.vouchers.persistence.AgencyExtrasStore;
+import io.ttx.vouchers.persistence.AgencyStore;
+import io.ttx.vouchers.persistence.ProgrammeStore;
+import io.ttx.vouchers.persistence.VoucherStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+
+import java.time.Clock;
+
+/** The voucher capability's indexes and the recovery of half-way issuances. */
+@Configuration(proxyBeanMethods = false)
+class VouchersConfiguration {
+    @Bean
+    IssueRecovery issueRecovery(ProgrammeStore programmes, VoucherLedger ledger, Leases leases, Clock clock) {
+        return new IssueRecovery(programmes, ledger, leases, clock);
+    }
+
+    /** Lists per province (programmes, agencies), per organisation (agencies), products and objections per agency. */
+    @Bean
+    StartupTask voucherIndexes(ReactiveMongoTemplate mongo) {
+        return StartupTask.of("voucher indexes", () -> mongo.indexOps(ProgrammeStore.COLLECTION)
+            .createIndex(new Index().on("region", Sort.Direction.ASC).on("_id", Sort.Direction.DESC).named("region_newest"))
+            .then(mongo.indexOps(AgencyStore.COLLECTION).createIndex(new Index().on("region", Sort.Direction.ASC).on("_id", Sort.Direction.DESC)
+                .named("region_newest")))
+            .then(mongo.indexOps(AgencyStore.COLLECTION).createIndex(new Index().on("org", Sort.Direction.ASC).named("org")))
+            .then(mongo.indexOps(AgencyExtrasStore.PRODUCTS).createIndex(new Index().on("agencyId", Sort.Direction.ASC).named("agency")))
+            .then(mongo.indexOps(VoucherStore.COLLECTION).createIndex(new Index().on("holderOrg", Sort.Direction.ASC).on("_id", Sort.Direction.DESC)
+                .named("holder_newest")))
+            .then(mongo.indexOps(VoucherStore.COLLECTION).createIndex(new Index().on("issuerRegion", Sort.Direction.ASC).on("_id", Sort.Direction.DESC)
+                .named("issuer_newest")))
+            .then(mongo.indexOps(VoucherStore.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("validUntil", Sort.Direction.ASC)
+                .named("expiry")))
+            .then(mongo.indexOps(ProgrammeStore.COLLECTION).createIndex(new Index().on("pending.at", Sort.Direction.ASC).named("pending")))
+            .then(mongo.indexOps(AgencyExtrasStore.OBJECTIONS).createIndex(new Index().on("agencyId", Sort.Direction.ASC).named("agency")))
+            .then());
+    }
+}

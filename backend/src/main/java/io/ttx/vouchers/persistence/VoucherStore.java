@@ -1,0 +1,55 @@
+package io.ttx.vouchers.persistence;
+
+import io.ttx.shared.stores.MongoStore;
+import io.ttx.vouchers.domain.LedgerEntry;
+import io.ttx.vouchers.domain.Voucher;
+import io.ttx.vouchers.domain.VoucherStatus;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Vouchers ({@code vouchers}): every change is one write conditional on the version read, appending its ledger entry. */
+@Component
+public class VoucherStore extends MongoStore<VoucherDocument> {
+    public static final String COLLECTION = "vouchers";
+
+    VoucherStore(ReactiveMongoTemplate mongo) {
+        super(mongo, VoucherDocument.class, COLLECTION);
+    }
+
+    /** Writes the voucher's next state with its ledger entry if it still has {@code expectedVersion}; empty on a lost race. */
+    public Mono<VoucherDocument> change(Voucher next, long expectedVersion, LedgerEntry entry) {
+        Document v = new Document();
+        mongo.getConverter().write(next, v);
+        Document e = new Document();
+        mongo.getConverter().write(entry, e);
+        Update u = new Update().set("voucher", v).set("status", next.status().name()).set("version", next.version()).push("ledger", e);
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion)), u,
+            FindAndModifyOptions.options().returnNew(true), VoucherDocument.class, COLLECTION);
+    }
+
+    /** ACTIVE vouchers past their last valid day, at most {@code limit}. */
+    public Flux<VoucherDocument> dueToExpire(LocalDate today, int limit) {
+        return mongo.find(Query.query(Criteria.where("status").is(VoucherStatus.ACTIVE.name()).and("validUntil").lt(today)).limit(limit),
+            VoucherDocument.class, COLLECTION);
+    }
+
+    /** Newest first below the cursor: those matching any of {@code scopes} (null: every voucher), optionally of one programme. */
+    public Flux<VoucherDocument> page(@Nullable List<Criteria> scopes, @Nullable String programmeId, @Nullable String before, int limit) {
+        Criteria c = new Criteria();
+        if (scopes != null && programmeId != null) c = new Criteria().andOperator(new Criteria().orOperator(scopes), Criteria.where("programmeId").is(programmeId));
+        else if (scopes != null) c = new Criteria().orOperator(scopes);
+        else if (programmeId != null) c = Criteria.where("programmeId").is(programmeId);
+        return newestFirst(c, before, limit);
+    }
+}
