@@ -125,6 +125,7 @@ class TradeAccessIT extends IntegrationTest {
         String offer = tender + "." + s.buyerOrg;
         for (String caller : List.of(s.buyer, s.broker, s.researcher, s.admin, auditor, otherTto, otherBroker)) {
             problem(t.award(caller, tender, offer), 403, "forbidden");
+            problem(t.award(caller, tender, tender + ".nosuchorg"), 403, "forbidden"); // the caller before the offer
         }
         assertThat(t.tender(s.tto, tender).get("status").asString()).isEqualTo("CLOSED");
         t.award(s.tto, tender, offer).expectStatus().isCreated();
