@@ -129,12 +129,15 @@ public class Tenders {
     }
 
     /**
-     * Awards an offer (see {@link Tendering#award}; 404 when the offer is not one of this tender's) and writes the deal at
+     * Awards an offer (see {@link Tendering#award}; 403 for anyone but the seller's TTO before the offer is looked up, 404
+     * when the offer is not one of this tender's) and writes the deal at
      * TERMS_AGREED; emits the deal id.
      */
     public Mono<String> award(CurrentUser user, String id, String offerId) {
         Caller caller = DealCallers.of(user);
-        return find(id).flatMap(d -> offers.byId(offerId).filter(o -> o.tenderId().equals(id))
+        return find(id).flatMap(d -> !Tendering.mayAward(d.tender(), caller)
+            ? Mono.<String>error(DealProblem.of(DealRejection.forbidden(DealCodes.FORBIDDEN, "only the seller's TTO awards a tender")))
+            : offers.byId(offerId).filter(o -> o.tenderId().equals(id))
             .switchIfEmpty(Mono.error(() -> new DealProblem("not-found", DomainException.Kind.NOT_FOUND, "No offer " + offerId + " on tender " + id + ".")))
             .flatMap(offer -> {
                 Instant now = clock.instant();

@@ -60,6 +60,11 @@ public final class Tendering {
         return Organiser.runs(caller, tender.sellerOrg(), tender.broker()) || Organiser.oversees(caller);
     }
 
+    /** Whether the caller may award at all (the seller's TTO): checked before the offer is looked up. */
+    public static boolean mayAward(Tender tender, Caller caller) {
+        return Organiser.isSellerTto(caller, tender.sellerOrg());
+    }
+
     /**
      * Awards {@code offer}: the seller's TTO only (403), after the close (409 tender-sealed while open), not awarded or
      * cancelled before (409 tender-closed). The offer belongs to the tender (the caller looked it up there).
