@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** A voucher programme as clients see it (module API), with its budget counters and what is still available. */
 public record ProgrammeView(String id, String name, String region, Money budget, LocalDate periodStart, LocalDate periodEnd,
@@ -20,7 +21,7 @@ public record ProgrammeView(String id, String name, String region, Money budget,
 
     static ProgrammeView of(Programme p) {
         return new ProgrammeView(p.id(), p.name(), p.region(), money(p.budget()), p.periodStart(), p.periodEnd(),
-            p.subsidyRatios().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+            p.subsidyRatios().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> new CategoryView(e.getKey(), e.getValue().toPlainString())).toList(),
             money(p.capPerEnterprisePerYear()), money(p.capPerControllerPerYear()), p.voucherValidityDays(),
             p.acceptedProviderRegions().stream().sorted(Comparator.naturalOrder()).toList(), money(p.autoApproveBelow()), money(p.issued()),

@@ -1,5 +1,6 @@
 package io.ttx.vouchers.persistence;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,7 +42,7 @@ public class CapStore {
         Query fits = Query.query(Criteria.where("_id").is(key).and("used").lte(cap - face).and("vouchers").ne(voucherId));
         Update take = new Update().inc("used", face).push("vouchers", voucherId);
         return mongo.upsert(ensure, init, COLLECTION)
-            .onErrorResume(org.springframework.dao.DuplicateKeyException.class, e -> Mono.empty())
+            .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
             .then(mongo.updateFirst(fits, take, COLLECTION))
             .flatMap(r -> r.getModifiedCount() == 1 ? Mono.just(true)
                 : mongo.findById(key, Cap.class, COLLECTION).map(c -> c.vouchers().contains(voucherId)).defaultIfEmpty(false));
