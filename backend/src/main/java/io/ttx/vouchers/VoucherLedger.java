@@ -30,7 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Vouchers (module API): issuance, reading, the ledger (revocation, expiry and redemption follow). Issuing spans three documents without a
+ * Vouchers (module API): issuance, reading, the ledger, revocation and expiry (redemption follows). Issuing spans three documents without a
  * transaction, each changed by one conditional write, in this order: the programme's budget (taken with the issuance
  * recorded as pending, on the version read), the holder's and the controller's yearly caps (conditional increments
  * that never pass the cap nor count a voucher twice), then the voucher itself; then the pending mark goes. A refusal
@@ -71,17 +71,19 @@ public class VoucherLedger {
                 .flatMap(voucher -> takeCaps(voucher, first.programme(), pending)
                     .flatMap(ok -> ok ? Mono.just(voucher) : giveBack(programmeId, pending).then(Mono.error(capExceeded()))))
                 .flatMap(voucher -> vouchers.insert(VoucherDocument.of(voucher, List.of(new LedgerEntry(0, LedgerEntry.Type.ISSUED,
-                        voucher.faceValue(), 0, "issue:" + id, null, user.subject(), now))))
+                        voucher.faceValue(), 0, "issue:" + id, null, user.subject(), now, null))))
                     .flatMap(saved -> programmes.completed(programmeId, id).thenReturn(VoucherView.of(saved.voucher()))));
         });
     }
 
     /** Decides on the programme's latest state and takes the budget in one write on its version; retried on a lost race. */
     private Mono<Voucher> takeBudget(Caller caller, String programmeId, Issuing.IssueRequest request, LocalDate today, Instant now, PendingIssue pending) {
-        return Mono.defer(() -> findProgramme(programmeId)).flatMap(doc -> Mono.zip(caps.used(pending.holderCap()), caps.used(pending.controllerCap()))
+        return Mono.defer(() -> findProgramme(programmeId)).flatMap(doc -> Mono.zip(caps.used(pending.holderCap()), caps.used(pending.controllerCap()),
+                vouchers.totals(programmeId))
             .flatMap(used -> {
                 Programme p = doc.programme();
-                Voucher v = VoucherProblem.decided(Issuing.issue(pending.voucherId(), p, request, caller,
+                Programme known = p.withTotals(used.getT3().redeemed(), used.getT3().returned());
+                Voucher v = VoucherProblem.decided(Issuing.issue(pending.voucherId(), known, request, caller,
                     new Issuing.YearSoFar(used.getT1(), used.getT2()), today, now));
                 Programme next = withIssued(p, p.issued() + v.faceValue());
                 return programmes.reserve(next, doc.version(), pending).switchIfEmpty(Mono.error(LostRace::new)).thenReturn(v);
@@ -141,6 +143,32 @@ public class VoucherLedger {
         List<Criteria> scopes = scopes(user);
         if (scopes != null && scopes.isEmpty()) return Mono.just(List.of());
         return vouchers.page(scopes, programmeId, before, size).map(d -> VoucherView.of(d.voucher())).collectList();
+    }
+
+    /**
+     * Revokes an ACTIVE voucher (see {@link Issuing#revoke}): one write of the voucher on its version with its ledger
+     * entry; its remainder counts as returned to the programme's budget from then on (the programme's sums come from its
+     * vouchers, so there is no second write to lose).
+     */
+    public Mono<VoucherView> revoke(CurrentUser user, String id, String reason) {
+        Caller caller = VoucherCallers.of(user);
+        return Mono.defer(() -> visible(user, id)).flatMap(d -> {
+            Instant now = clock.instant();
+            Voucher next = VoucherProblem.decided(Issuing.revoke(d.voucher(), caller, now));
+            LedgerEntry e = new LedgerEntry(d.ledger().size(), LedgerEntry.Type.REVOKED, next.returnedValue(), next.redeemed(), "revoke:" + id,
+                null, user.subject(), now, reason);
+            return vouchers.change(next, d.version(), e).switchIfEmpty(Mono.error(LostRace::new)).map(saved -> VoucherView.of(saved.voucher()));
+        }).retryWhen(Retry.max(RACES).filter(LostRace.class::isInstance));
+    }
+
+    /** Expires one voucher past its last valid day (the sweep's step); false when it changed meanwhile (the next round sees it). */
+    Mono<Boolean> expire(VoucherDocument d, LocalDate today) {
+        if (!d.voucher().isDueToExpire(today)) return Mono.just(false);
+        Instant now = clock.instant();
+        Voucher next = Issuing.expire(d.voucher(), today, now);
+        LedgerEntry e = new LedgerEntry(d.ledger().size(), LedgerEntry.Type.EXPIRED, next.returnedValue(), next.redeemed(), "expire:" + d.id(),
+            null, "expiry-sweep", now, null);
+        return vouchers.change(next, d.version(), e).map(x -> true).defaultIfEmpty(false);
     }
 
     private Mono<VoucherDocument> visible(CurrentUser user, String id) {

@@ -7,6 +7,7 @@ import io.ttx.vouchers.domain.ProgrammeDraft;
 import io.ttx.vouchers.domain.Programmes;
 import io.ttx.vouchers.persistence.ProgrammeDocument;
 import io.ttx.vouchers.persistence.ProgrammeStore;
+import io.ttx.vouchers.persistence.VoucherStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -19,10 +20,12 @@ import java.util.List;
 public class VoucherProgrammes {
     static final String ID_PREFIX = "vpg";
     private final ProgrammeStore programmes;
+    private final VoucherStore vouchers;
     private final Clock clock;
 
-    VoucherProgrammes(ProgrammeStore programmes, Clock clock) {
+    VoucherProgrammes(ProgrammeStore programmes, VoucherStore vouchers, Clock clock) {
         this.programmes = programmes;
+        this.vouchers = vouchers;
         this.clock = clock;
     }
 
@@ -36,12 +39,16 @@ public class VoucherProgrammes {
     }
 
     public Mono<ProgrammeView> get(String id) {
-        return programmes.find(id).map(d -> ProgrammeView.of(d.programme()))
+        return programmes.find(id).flatMap(this::withTotals)
             .switchIfEmpty(Mono.error(() -> VoucherProblem.notFound("voucher programme", id)));
+    }
+
+    private Mono<ProgrammeView> withTotals(ProgrammeDocument d) {
+        return vouchers.totals(d.id()).map(t -> ProgrammeView.of(d.programme().withTotals(t.redeemed(), t.returned())));
     }
 
     /** Newest first, optionally of one province. */
     public Mono<List<ProgrammeView>> list(@Nullable String region, @Nullable String before, int size) {
-        return programmes.page(region, before, size).map(d -> ProgrammeView.of(d.programme())).collectList();
+        return programmes.page(region, before, size).concatMap(this::withTotals).collectList();
     }
 }

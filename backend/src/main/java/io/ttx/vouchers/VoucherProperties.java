@@ -12,8 +12,10 @@ import java.time.Duration;
  *
  * @param noticePeriod how long an agency's application is under public notice before it may be admitted (7 days;
  *                     {@code scripts/run-local.sh} shortens it to 10 seconds)
+ * @param expirySweepInterval how often the expiry sweep looks for vouchers past their last valid day
  */
 @Validated
 @ConfigurationProperties("ttx.vouchers")
-public record VoucherProperties(@NotNull @DurationMin(seconds = 1) Duration noticePeriod) {
+public record VoucherProperties(@NotNull @DurationMin(seconds = 1) Duration noticePeriod,
+                                @NotNull @DurationMin(millis = 100) Duration expirySweepInterval) {
 }

@@ -14,12 +14,17 @@ import org.springframework.data.mongodb.core.index.Index;
 
 import java.time.Clock;
 
-/** The voucher capability's indexes and the recovery of half-way issuances. */
+/** The voucher capability's indexes, the recovery of half-way issuances and the expiry sweep. */
 @Configuration(proxyBeanMethods = false)
 class VouchersConfiguration {
     @Bean
     IssueRecovery issueRecovery(ProgrammeStore programmes, VoucherLedger ledger, Leases leases, Clock clock) {
         return new IssueRecovery(programmes, ledger, leases, clock);
+    }
+
+    @Bean
+    VoucherExpirySweep voucherExpirySweep(VoucherStore vouchers, VoucherLedger ledger, VoucherProperties props, Leases leases, Clock clock) {
+        return new VoucherExpirySweep(vouchers, ledger, props, leases, clock);
     }
 
     /** Lists per province (programmes, agencies), per organisation (agencies), products and objections per agency. */

@@ -32,10 +32,14 @@ class VoucherIssuanceIT extends IntegrationTest {
     int port;
 
     static String programme(String budget, String capHolder, String capController) {
+        return programme(budget, capHolder, capController, 180);
+    }
+
+    static String programme(String budget, String capHolder, String capController, int validityDays) {
         return "{\"name\":\"创新券\",\"region\":\"330000\",\"budget\":" + money(budget)
             + ",\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2030-12-31\",\"categories\":[{\"category\":\"TESTING_INSPECTION\",\"subsidyRatio\":\"0.5\"}]"
             + ",\"capPerEnterprisePerYear\":" + money(capHolder) + ",\"capPerControllerPerYear\":" + money(capController)
-            + ",\"voucherValidityDays\":180,\"acceptedProviderRegions\":[],\"autoApproveBelow\":" + money("0.00") + "}";
+            + ",\"voucherValidityDays\":" + validityDays + ",\"acceptedProviderRegions\":[],\"autoApproveBelow\":" + money("0.00") + "}";
     }
 
     String created(String json) {

@@ -9,9 +9,10 @@ import java.util.Objects;
 /**
  * One change of a voucher, append-only, with the idempotency key that made it: ISSUED (the face value), REDEEMED (a
  * subsidy taken), REFUNDED (a rejected subsidy given back), EXPIRED and REVOKED (the remainder returned to the budget).
- * {@code redeemedAfter} is the voucher's redeemed value after the change.
+ * {@code redeemedAfter} is the voucher's redeemed value after the change; {@code note} the reason of a revocation.
  */
-public record LedgerEntry(int seq, Type type, long amount, long redeemedAfter, String key, @Nullable String redemptionId, String by, Instant at) {
+public record LedgerEntry(int seq, Type type, long amount, long redeemedAfter, String key, @Nullable String redemptionId, String by, Instant at,
+                          @Nullable String note) {
     public enum Type { ISSUED, REDEEMED, REFUNDED, EXPIRED, REVOKED }
 
     public LedgerEntry {

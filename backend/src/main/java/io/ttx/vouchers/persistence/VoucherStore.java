@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -36,6 +37,26 @@ public class VoucherStore extends MongoStore<VoucherDocument> {
         Update u = new Update().set("voucher", v).set("status", next.status().name()).set("version", next.version()).push("ledger", e);
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion)), u,
             FindAndModifyOptions.options().returnNew(true), VoucherDocument.class, COLLECTION);
+    }
+
+    /** What a programme's vouchers took (live redemptions) and gave back to its budget (expired or revoked remainders). */
+    public record Totals(long redeemed, long returned) { }
+
+    /**
+     * The sums over the programme's vouchers. The voucher documents are the only record of both, so the programme's
+     * figures never disagree with its vouchers; a stale sum only understates what came back, so an issuance deciding on
+     * it may refuse but never overspends.
+     */
+    public Mono<Totals> totals(String programmeId) {
+        Aggregation a = Aggregation.newAggregation(Aggregation.match(Criteria.where("programmeId").is(programmeId)),
+            Aggregation.group().sum("voucher.redeemed").as("redeemed").sum("voucher.returnedValue").as("returned"));
+        return mongo.aggregate(a, COLLECTION, Document.class).next()
+            .map(d -> new Totals(number(d.get("redeemed")), number(d.get("returned"))))
+            .defaultIfEmpty(new Totals(0, 0));
+    }
+
+    private static long number(@Nullable Object o) {
+        return o instanceof Number n ? n.longValue() : 0;
     }
 
     /** ACTIVE vouchers past their last valid day, at most {@code limit}. */

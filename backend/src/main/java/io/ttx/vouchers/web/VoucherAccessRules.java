@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 class VoucherAccessRules implements ApiAccessRules {
     @Override
     public void apply(AuthorizeExchangeSpec a) {
-        a.pathMatchers(HttpMethod.POST, "/api/v1/voucher-programmes", "/api/v1/voucher-programmes/*/vouchers",
+        a.pathMatchers(HttpMethod.POST, "/api/v1/voucher-programmes", "/api/v1/voucher-programmes/*/vouchers", "/api/v1/vouchers/*/revocation",
             "/api/v1/service-agencies/*/decision").hasRole(Role.REGION_ADMIN.claim());
         a.pathMatchers(HttpMethod.GET, "/api/v1/vouchers", "/api/v1/vouchers/*", "/api/v1/vouchers/*/ledger").hasAnyRole(Role.ENTERPRISE.claim(),
             Role.AGENCY.claim(), Role.REGION_ADMIN.claim(), Role.ADMIN.claim(), Role.AUDITOR.claim());

@@ -8,6 +8,7 @@ import io.ttx.vouchers.LedgerView;
 import io.ttx.vouchers.VoucherLedger;
 import io.ttx.vouchers.VoucherView;
 import io.ttx.vouchers.web.VoucherRequests.IssueRequest;
+import io.ttx.vouchers.web.VoucherRequests.RevocationRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +59,12 @@ class VoucherController {
     @GetMapping(path = "/api/v1/vouchers/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<VoucherView> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return ledger.get(CurrentUser.of(jwt), id);
+    }
+
+    @PostMapping(path = "/api/v1/vouchers/{id}/revocation", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<VoucherView> revoke(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody RevocationRequest body) {
+        String reason = VoucherRequests.reason(body);
+        return ledger.revoke(CurrentUser.of(jwt), id, reason);
     }
 
     @GetMapping(path = "/api/v1/vouchers/{id}/ledger", produces = MediaType.APPLICATION_JSON_VALUE)

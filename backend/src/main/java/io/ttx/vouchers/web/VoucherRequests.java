@@ -54,6 +54,15 @@ final class VoucherRequests {
         return new Issuing.IssueRequest(org, controller, face);
     }
 
+    record RevocationRequest(@Nullable String reason) { }
+
+    static String reason(RevocationRequest r) {
+        RequestErrors e = new RequestErrors();
+        String reason = e.text("reason", r.reason(), VoucherLimits.TEXT);
+        if (!e.ok() || reason == null) throw e.failure();
+        return reason;
+    }
+
     record ProductRequest(@Nullable Category category, @Nullable String name, @Nullable Money price) { }
 
     static ProgrammeDraft programme(CreateProgrammeRequest r) {

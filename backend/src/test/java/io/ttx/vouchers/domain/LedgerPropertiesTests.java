@@ -49,7 +49,7 @@ class LedgerPropertiesTests {
                     if (d instanceof Decision.Accepted<Voucher> a) {
                         issued += face;
                         List<LedgerEntry> ledger = new ArrayList<>();
-                        ledger.add(new LedgerEntry(0, LedgerEntry.Type.ISSUED, face, 0, "k-" + step, null, "ra-zj", NOW));
+                        ledger.add(new LedgerEntry(0, LedgerEntry.Type.ISSUED, face, 0, "k-" + step, null, "ra-zj", NOW, null));
                         vouchers.add(new Held(a.value(), ledger, new ArrayList<>()));
                     } else {
                         assertThat(face).as("refused only when the budget is short").isGreaterThan(now.available());
@@ -66,7 +66,7 @@ class LedgerPropertiesTests {
                         if (d instanceof Decision.Accepted<Redeeming.Redeemed> a) {
                             v = a.value().voucher();
                             ledger.add(new LedgerEntry(ledger.size(), LedgerEntry.Type.REDEEMED, a.value().subsidy(), v.redeemed(), "k-" + step, "r-" + step,
-                                "agency", NOW));
+                                "agency", NOW, null));
                             held.live().add(new long[] {a.value().subsidy()});
                         }
                     } else if (op == 3 && !held.live().isEmpty()) {
@@ -74,16 +74,16 @@ class LedgerPropertiesTests {
                         Redeeming.Refund r = Redeeming.refund(v, subsidy, NOW);
                         v = r.voucher();
                         returned += r.toBudget();
-                        ledger.add(new LedgerEntry(ledger.size(), LedgerEntry.Type.REFUNDED, subsidy, v.redeemed(), "k-" + step, "r", "ra-zj", NOW));
+                        ledger.add(new LedgerEntry(ledger.size(), LedgerEntry.Type.REFUNDED, subsidy, v.redeemed(), "k-" + step, "r", "ra-zj", NOW, null));
                     } else if (op == 4) {
                         if (v.isDueToExpire(day)) {
                             v = Issuing.expire(v, day, NOW);
                             returned += v.remaining();
-                            ledger.add(new LedgerEntry(ledger.size(), LedgerEntry.Type.EXPIRED, v.remaining(), v.redeemed(), "k-" + step, null, "sweep", NOW));
+                            ledger.add(new LedgerEntry(ledger.size(), LedgerEntry.Type.EXPIRED, v.remaining(), v.redeemed(), "k-" + step, null, "sweep", NOW, null));
                         } else if (random.nextInt(4) == 0 && Issuing.revoke(v, ADMIN_ZJ, NOW) instanceof Decision.Accepted<Voucher> a) {
                             v = a.value();
                             returned += v.remaining();
-                            ledger.add(new LedgerEntry(ledger.size(), LedgerEntry.Type.REVOKED, v.remaining(), v.redeemed(), "k-" + step, null, "ra-zj", NOW));
+                            ledger.add(new LedgerEntry(ledger.size(), LedgerEntry.Type.REVOKED, v.remaining(), v.redeemed(), "k-" + step, null, "ra-zj", NOW, null));
                         }
                     }
                     vouchers.set(i, new Held(v, ledger, held.live()));
