@@ -1,0 +1,73 @@
+package io.ttx.vouchers;
+
+import io.ttx.testsupport.IntegrationTest;
+import io.ttx.testsupport.TestOrgs;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+
+import static io.ttx.vouchers.VoucherIssuanceIT.issue;
+import static io.ttx.vouchers.VoucherIssuanceIT.programme;
+import static io.ttx.vouchers.VoucherProgrammesIT.ZHEJIANG_ADMIN;
+import static io.ttx.vouchers.VoucherProgrammesIT.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every bound of the voucher routes, attacked: each request gets its 4xx problem within one second and nothing is written. */
+class VoucherHostileInputIT extends IntegrationTest {
+    private static final String HUGE = "x".repeat(100_000);
+
+    private void refused(String attack, String bearer, String uri, String body, int status, String code) {
+        long start = System.nanoTime();
+        raw.post().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+            .expectStatus().isEqualTo(status).expectBody().jsonPath("$.code").isEqualTo(code);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as(attack).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void everyOversizedOrMalformedMemberIsRefusedFastAndNothingIsWritten() {
+        String good = programme("1000.00", "1000.00", "1000.00");
+        // a valid programme first: the routes are warm when the clock starts for the attacks
+        String programmeId = api.post().uri("/api/v1/voucher-programmes").header(HttpHeaders.AUTHORIZATION, ZHEJIANG_ADMIN)
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(good).exchange().expectStatus().isCreated().expectBody(JsonNode.class)
+            .returnResult().getResponseBody().get("id").asString();
+        refused("a name of 100,000 characters", ZHEJIANG_ADMIN, "/api/v1/voucher-programmes", good.replace("创新券", HUGE), 400, "validation-failed");
+        refused("a budget of 1e500000000", ZHEJIANG_ADMIN, "/api/v1/voucher-programmes",
+            good.replace("\"budget\":{\"amount\":\"1000.00\"", "\"budget\":{\"amount\":\"1e500000000\""), 422, "invalid-amount");
+        refused("a subsidy ratio of 200,000 digits", ZHEJIANG_ADMIN, "/api/v1/voucher-programmes",
+            good.replace("\"subsidyRatio\":\"0.5\"", "\"subsidyRatio\":\"0." + "5".repeat(200_000) + "\""), 400, "validation-failed");
+        refused("10,000 accepted regions", ZHEJIANG_ADMIN, "/api/v1/voucher-programmes",
+            good.replace("\"acceptedProviderRegions\":[]", "\"acceptedProviderRegions\":[" + "\"320000\",".repeat(9_999) + "\"320000\"]"), 400,
+            "validation-failed");
+        refused("10,000 categories", ZHEJIANG_ADMIN, "/api/v1/voucher-programmes", good.replace("\"categories\":[{\"category\":\"TESTING_INSPECTION\",\"subsidyRatio\":\"0.5\"}]",
+            "\"categories\":[" + "{\"category\":\"RD_DESIGN\",\"subsidyRatio\":\"0.5\"},".repeat(9_999) + "{\"category\":\"RD_DESIGN\",\"subsidyRatio\":\"0.5\"}]"),
+            400, "validation-failed");
+        refused("validity days of 10^30", ZHEJIANG_ADMIN, "/api/v1/voucher-programmes",
+            good.replace("\"voucherValidityDays\":180", "\"voucherValidityDays\":1" + "0".repeat(30)), 400, "validation-failed");
+
+        String org = TestOrgs.random("91", "330100");
+        String uri = "/api/v1/voucher-programmes/" + programmeId + "/vouchers";
+        refused("a controller of 100,000 characters", ZHEJIANG_ADMIN, uri, issue(org, HUGE, "1.00"), 400, "validation-failed");
+        refused("a holder of 100,000 characters", ZHEJIANG_ADMIN, uri, issue(HUGE, org, "1.00"), 400, "validation-failed");
+        refused("a face value of 200,000 digits", ZHEJIANG_ADMIN, uri, issue(org, org, "1" + "0".repeat(200_000)), 422, "invalid-amount");
+        refused("a face value beyond 10^13 yuan", ZHEJIANG_ADMIN, uri, issue(org, org, "99999999999999.99"), 422, "invalid-face-value");
+
+        String agency = token("ag-" + org, "agency", org, "330100");
+        String apply = "{\"name\":\"n\",\"region\":\"330000\",\"categories\":[\"TESTING_INSPECTION\"],\"controller\":\"c\"}";
+        refused("an agency name of 100,000 characters", agency, "/api/v1/service-agencies", apply.replace("\"name\":\"n\"", "\"name\":\"" + HUGE + "\""), 400,
+            "validation-failed");
+        refused("an agency controller of 100,000 characters", agency, "/api/v1/service-agencies", apply.replace("\"controller\":\"c\"", "\"controller\":\"" + HUGE + "\""),
+            400, "validation-failed");
+        refused("10,000 agency categories", agency, "/api/v1/service-agencies", apply.replace("[\"TESTING_INSPECTION\"]",
+            "[" + "\"RD_DESIGN\",".repeat(9_999) + "\"RD_DESIGN\"]"), 400, "validation-failed");
+
+        JsonNode p = api.get().uri("/api/v1/voucher-programmes/{id}", programmeId).header(HttpHeaders.AUTHORIZATION, ZHEJIANG_ADMIN).exchange()
+            .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(p.get("issued").get("amount").asString()).isEqualTo("0.00");
+        JsonNode agencies = api.get().uri(u -> u.path("/api/v1/service-agencies").queryParam("org", org).build())
+            .header(HttpHeaders.AUTHORIZATION, agency).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(agencies.get("items")).isEmpty();
+    }
+}
