@@ -138,7 +138,7 @@ public class VoucherLedger {
         return visible(user, id).map(d -> d.ledger().stream().map(LedgerView::of).toList());
     }
 
-    /** Newest first: the holder's, the province's (region admins), every voucher (admins, auditors); optionally of one programme. */
+    /** Newest first: the holder's, the province's (region admins), those the agency redeemed, every voucher (admins, auditors); optionally of one programme. */
     public Mono<List<VoucherView>> list(CurrentUser user, @Nullable String programmeId, @Nullable String before, int size) {
         List<Criteria> scopes = scopes(user);
         if (scopes != null && scopes.isEmpty()) return Mono.just(List.of());
@@ -175,7 +175,8 @@ public class VoucherLedger {
         Caller c = VoucherCallers.of(user);
         return vouchers.find(id)
             .filter(d -> user.hasAny(Role.ADMIN, Role.AUDITOR) || c.administers(d.issuerRegion())
-                || user.has(Role.ENTERPRISE) && d.holderOrg().equals(user.org()))
+                || user.has(Role.ENTERPRISE) && d.holderOrg().equals(user.org())
+                || user.has(Role.AGENCY) && d.agencyOrgs() != null && user.org() != null && d.agencyOrgs().contains(user.org()))
             .switchIfEmpty(Mono.error(() -> VoucherProblem.notFound("voucher", id)));
     }
 
@@ -185,6 +186,7 @@ public class VoucherLedger {
         Caller c = VoucherCallers.of(user);
         if (user.has(Role.ENTERPRISE) && user.org() != null) scopes.add(Criteria.where("holderOrg").is(user.org()));
         if (c.roles().contains(Caller.Role.REGION_ADMIN) && c.province() != null) scopes.add(Criteria.where("issuerRegion").is(c.province()));
+        if (user.has(Role.AGENCY) && user.org() != null) scopes.add(Criteria.where("agencyOrgs").is(user.org()));
         return scopes;
     }
 

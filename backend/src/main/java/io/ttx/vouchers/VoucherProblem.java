@@ -27,6 +27,10 @@ public final class VoucherProblem extends DomainException {
         return new VoucherProblem("precondition-failed", Kind.CONFLICT, "The " + what + " changed meanwhile; fetch it again.");
     }
 
+    static VoucherProblem forbidden(String message) {
+        return new VoucherProblem("forbidden", Kind.FORBIDDEN, message);
+    }
+
     static VoucherProblem busy() {
         return new VoucherProblem("voucher-busy", Kind.UNAVAILABLE, "Too many changes at once; try again.");
     }

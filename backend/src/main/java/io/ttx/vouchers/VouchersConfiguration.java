@@ -5,12 +5,14 @@ import io.ttx.shared.jobs.StartupTask;
 import io.ttx.vouchers.persistence.AgencyExtrasStore;
 import io.ttx.vouchers.persistence.AgencyStore;
 import io.ttx.vouchers.persistence.ProgrammeStore;
+import io.ttx.vouchers.persistence.RedemptionStore;
 import io.ttx.vouchers.persistence.VoucherStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import reactor.core.publisher.Flux;
 
 import java.time.Clock;
 
@@ -25,6 +27,31 @@ class VouchersConfiguration {
     @Bean
     VoucherExpirySweep voucherExpirySweep(VoucherStore vouchers, VoucherLedger ledger, VoucherProperties props, Leases leases, Clock clock) {
         return new VoucherExpirySweep(vouchers, ledger, props, leases, clock);
+    }
+
+    @Bean
+    RedemptionRecovery redemptionRecovery(RedemptionStore store, Redemptions redemptions, RedemptionReviews reviews, VoucherProperties props,
+                                          Leases leases, Clock clock) {
+        return new RedemptionRecovery(store, redemptions, reviews, props, leases, clock);
+    }
+
+    /** Redemptions: the lists of each audience and of a voucher, the recovery's work, an agency's year, the batches' intake. */
+    @Bean
+    StartupTask redemptionIndexes(ReactiveMongoTemplate mongo) {
+        var ops = mongo.indexOps(RedemptionStore.COLLECTION);
+        return StartupTask.of("redemption indexes", () -> Flux.just(
+                new Index().on("issuerRegion", Sort.Direction.ASC).on("order", Sort.Direction.DESC).named("issuer_newest"),
+                new Index().on("agencyOrg", Sort.Direction.ASC).on("order", Sort.Direction.DESC).named("agency_newest"),
+                new Index().on("holderOrg", Sort.Direction.ASC).on("order", Sort.Direction.DESC).named("holder_newest"),
+                new Index().on("voucherId", Sort.Direction.ASC).on("order", Sort.Direction.DESC).named("voucher_newest"),
+                new Index().on("order", Sort.Direction.DESC).named("newest"),
+                new Index().on("status", Sort.Direction.ASC).on("takenAt", Sort.Direction.ASC).named("status_taken"),
+                new Index().on("agencyId", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC).named("agency_created"),
+                new Index().on("status", Sort.Direction.ASC).on("approvedAt", Sort.Direction.ASC).named("status_approved"))
+            .concatMap(ops::createIndex)
+            .then(mongo.indexOps(VoucherStore.COLLECTION).createIndex(new Index().on("agencyOrgs", Sort.Direction.ASC).on("_id", Sort.Direction.DESC)
+                .named("agency_newest")))
+            .then());
     }
 
     /** Lists per province (programmes, agencies), per organisation (agencies), products and objections per agency. */

@@ -35,6 +35,7 @@ public abstract class IntegrationTest {
         r.add("ttx.stores.mongodb.uri", () -> TestStack.viaProxy("mongo", "mongodb"));
         r.add("ttx.stores.mongodb.database", () -> "ttx-it");
         r.add("ttx.vouchers.expiry-sweep-interval", () -> "500ms");
+        r.add("ttx.vouchers.recovery-interval", () -> "500ms");
         r.add("ttx.stores.mongodb.server-selection-timeout", () -> "2s");
         // short waits on a stalled store keep StoreStallIT fast; Elasticsearch keeps the production 10 s: the dev node
         // (C1 only, small heap) pauses for seconds in GC on a busy machine

@@ -8,6 +8,7 @@ import io.ttx.brokerage.web.DealRequests.TermSheetInput;
 import io.ttx.catalogue.Money;
 import io.ttx.shared.MalformedInput;
 import io.ttx.shared.web.FieldErrors;
+import io.ttx.shared.web.IdempotencyKeys;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
@@ -21,7 +22,7 @@ final class TradeRequests {
     /** The longest id a body or query names. */
     static final int MAX_ID = 64;
     /** An Idempotency-Key: 1 to 200 visible ASCII characters. */
-    static final int MAX_KEY = 200;
+    static final int MAX_KEY = IdempotencyKeys.MAX;
 
     private TradeRequests() { }
 
@@ -64,11 +65,7 @@ final class TradeRequests {
 
     /** An Idempotency-Key header: required, 1 to {@value #MAX_KEY} visible ASCII characters. */
     static String key(@Nullable String key) {
-        if (key == null || key.isEmpty()) throw invalid("Idempotency-Key", "required", "send an Idempotency-Key header with each bid");
-        if (key.length() > MAX_KEY || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw invalid("Idempotency-Key", "invalid", "1 to " + MAX_KEY + " visible ASCII characters");
-        }
-        return key;
+        return IdempotencyKeys.required(key, "each bid");
     }
 
     record Invitation(String achievementId, @Nullable Long minimumPrice, Instant closesAt, TermSheet termSheet) { }

@@ -1,5 +1,7 @@
 package io.ttx.vouchers.domain;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,13 +18,14 @@ public final class Redeeming {
      * above zero, bounded), the voucher ACTIVE and within its validity (409 voucher-not-active), the agency admitted in a
      * province the programme accepts (403 region-not-accepted), the category in the programme and in the agency's
      * admission (422 category-not-eligible), not self-dealing (422: the agency's organisation or controller is the
-     * holder's), the invoice not claimed by a live redemption (409 invoice-claimed, as the caller found it), the
+     * holder's), a named deal fitting (422 deal-not-eligible: REGISTERED or CLOSED, bought by the holder, brokered by
+     * the agency's organisation, category TECHNOLOGY_TRANSFER), the invoice not claimed by a live redemption (409 invoice-claimed, as the caller found it), the
      * subsidy ratio x invoice amount rounding above 0.00 (422 subsidy-zero), something remaining (409
      * voucher-exhausted). The subsidy is min(ratio x invoice half-up, remaining); the redemption is APPROVED at once when
      * the subsidy is below the programme's autoApproveBelow, else SUBMITTED.
      */
-    public static Decision<Redeemed> redeem(Voucher v, Programme p, AgencyFacts agency, RedemptionRequest r, boolean invoiceClaimed,
-                                            LocalDate today, Instant now) {
+    public static Decision<Redeemed> redeem(Voucher v, Programme p, AgencyFacts agency, RedemptionRequest r, @Nullable DealFacts deal,
+                                            boolean invoiceClaimed, LocalDate today, Instant now) {
         return Decision.of(() -> {
             if (r.invoiceAmount() <= 0 || !VoucherLimits.isAmount(r.invoiceAmount())) {
                 throw Refused.unprocessable(VoucherCodes.INVALID_INVOICE, "the invoice amount lies above zero, at most 10^13 yuan");
@@ -39,6 +42,11 @@ public final class Redeeming {
             if (agency.org().equals(v.holderOrg()) || agency.controller().equals(v.holderController())) {
                 throw Refused.unprocessable(VoucherCodes.SELF_DEALING, "the agency and the holder share an organisation or a controller");
             }
+            if (r.dealId() != null && (deal == null || !deal.id().equals(r.dealId()) || r.category() != Category.TECHNOLOGY_TRANSFER
+                || !deal.fits(v.holderOrg(), agency.org()))) {
+                throw Refused.unprocessable(VoucherCodes.DEAL_NOT_ELIGIBLE, "deal " + r.dealId()
+                    + " is not a registered or closed technology transfer bought by the holder and brokered by the agency");
+            }
             if (invoiceClaimed) throw Refused.conflict(VoucherCodes.INVOICE_CLAIMED, "invoice " + r.invoiceNumber() + " is claimed by another redemption");
             long full = Fen.times(ratio, r.invoiceAmount());
             if (full == 0) throw Refused.unprocessable(VoucherCodes.SUBSIDY_ZERO, "the subsidy rounds to 0.00");
@@ -47,6 +55,12 @@ public final class Redeeming {
             RedemptionStatus status = subsidy < p.autoApproveBelow() ? RedemptionStatus.APPROVED : RedemptionStatus.SUBMITTED;
             return new Redeemed(v.with(v.status(), v.redeemed() + subsidy, v.returnedValue(), now), subsidy, status);
         });
+    }
+
+    /** {@link #redeem} of a request naming no deal. */
+    public static Decision<Redeemed> redeem(Voucher v, Programme p, AgencyFacts agency, RedemptionRequest r, boolean invoiceClaimed,
+                                            LocalDate today, Instant now) {
+        return redeem(v, p, agency, r, null, invoiceClaimed, today, now);
     }
 
     /**

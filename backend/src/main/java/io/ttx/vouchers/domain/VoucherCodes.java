@@ -45,5 +45,10 @@ public final class VoucherCodes {
     /** 422: a rating's score outside 1-5. */
     public static final String INVALID_RATING = "invalid-rating";
 
+    /** 422: the named deal is not a registered or closed transfer bought by the holder and brokered by the agency. */
+    public static final String DEAL_NOT_ELIGIBLE = "deal-not-eligible";
+    /** 422: an Idempotency-Key sent again with another request. */
+    public static final String IDEMPOTENCY_KEY_REUSED = "idempotency-key-reused";
+
     private VoucherCodes() { }
 }

@@ -28,15 +28,35 @@ public class VoucherStore extends MongoStore<VoucherDocument> {
         super(mongo, VoucherDocument.class, COLLECTION);
     }
 
-    /** Writes the voucher's next state with its ledger entry if it still has {@code expectedVersion}; empty on a lost race. */
-    public Mono<VoucherDocument> change(Voucher next, long expectedVersion, LedgerEntry entry) {
+    private Update update(Voucher next, LedgerEntry entry) {
         Document v = new Document();
         mongo.getConverter().write(next, v);
         Document e = new Document();
         mongo.getConverter().write(entry, e);
-        Update u = new Update().set("voucher", v).set("status", next.status().name()).set("version", next.version()).push("ledger", e);
+        return new Update().set("voucher", v).set("status", next.status().name()).set("version", next.version()).push("ledger", e);
+    }
+
+    /** Writes the voucher's next state with its ledger entry if it still has {@code expectedVersion}; empty on a lost race. */
+    public Mono<VoucherDocument> change(Voucher next, long expectedVersion, LedgerEntry entry) {
+        Update u = update(next, entry);
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion)), u,
             FindAndModifyOptions.options().returnNew(true), VoucherDocument.class, COLLECTION);
+    }
+
+    /**
+     * Debits a redemption: the voucher's next state with its REDEEMED entry if it still has {@code expectedVersion} and
+     * the redemption was not voided; the agency's organisation joins those that see the voucher. Empty otherwise.
+     */
+    public Mono<VoucherDocument> redeem(Voucher next, long expectedVersion, LedgerEntry entry, String redemptionId, String agencyOrg) {
+        Update u = update(next, entry).addToSet("agencyOrgs", agencyOrg);
+        Criteria c = Criteria.where("_id").is(next.id()).and("version").is(expectedVersion).and("voided").ne(redemptionId);
+        return mongo.findAndModify(Query.query(c), u, FindAndModifyOptions.options().returnNew(true), VoucherDocument.class, COLLECTION);
+    }
+
+    /** Voids a redemption that has no entry in the ledger, so it can never debit; false when it has one. */
+    public Mono<Boolean> voidRedemption(String voucherId, String redemptionId) {
+        Criteria c = Criteria.where("_id").is(voucherId).and("ledger.redemptionId").ne(redemptionId);
+        return mongo.updateFirst(Query.query(c), new Update().addToSet("voided", redemptionId), COLLECTION).map(r -> r.getMatchedCount() == 1);
     }
 
     /** What a programme's vouchers took (live redemptions) and gave back to its budget (expired or revoked remainders). */

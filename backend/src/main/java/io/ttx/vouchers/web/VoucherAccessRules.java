@@ -19,7 +19,12 @@ class VoucherAccessRules implements ApiAccessRules {
             "/api/v1/service-agencies/*/decision").hasRole(Role.REGION_ADMIN.claim());
         a.pathMatchers(HttpMethod.GET, "/api/v1/vouchers", "/api/v1/vouchers/*", "/api/v1/vouchers/*/ledger").hasAnyRole(Role.ENTERPRISE.claim(),
             Role.AGENCY.claim(), Role.REGION_ADMIN.claim(), Role.ADMIN.claim(), Role.AUDITOR.claim());
-        a.pathMatchers(HttpMethod.POST, "/api/v1/service-agencies", "/api/v1/service-agencies/*/products").hasRole(Role.AGENCY.claim());
+        a.pathMatchers(HttpMethod.POST, "/api/v1/service-agencies", "/api/v1/service-agencies/*/products", "/api/v1/vouchers/*/redemptions")
+            .hasRole(Role.AGENCY.claim());
+        a.pathMatchers(HttpMethod.POST, "/api/v1/redemptions/*/decision").hasRole(Role.REGION_ADMIN.claim());
+        a.pathMatchers(HttpMethod.POST, "/api/v1/redemptions/*/rating").hasRole(Role.ENTERPRISE.claim());
+        a.pathMatchers(HttpMethod.GET, "/api/v1/redemptions", "/api/v1/redemptions/*").hasAnyRole(Role.ENTERPRISE.claim(), Role.AGENCY.claim(),
+            Role.REGION_ADMIN.claim(), Role.ADMIN.claim(), Role.AUDITOR.claim());
         a.pathMatchers(HttpMethod.POST, "/api/v1/service-agencies/*/objections").authenticated();
         a.pathMatchers(HttpMethod.GET, "/api/v1/voucher-programmes", "/api/v1/voucher-programmes/*", "/api/v1/service-agencies",
             "/api/v1/service-agencies/*", "/api/v1/service-agencies/*/products").authenticated();

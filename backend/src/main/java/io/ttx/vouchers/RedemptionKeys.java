@@ -1,0 +1,53 @@
+package io.ttx.vouchers;
+
+import io.ttx.vouchers.domain.RedemptionRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The id of a redemption from its Idempotency-Key, scoped per agency organisation, and the digest of its request that
+ * tells a replay from a reuse of the key with another body.
+ */
+final class RedemptionKeys {
+    private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
+
+    private RedemptionKeys() { }
+
+    /** {@code rdm_} and 20 base32 characters (100 bits) of SHA-256(organisation, key): the shape of every id. */
+    static String id(String org, String key) {
+        byte[] h = sha256(org + "\n" + key);
+        StringBuilder sb = new StringBuilder("rdm_");
+        long bits = 0;
+        int have = 0;
+        int i = 0;
+        while (sb.length() < 24) {
+            if (have < 5) {
+                bits = (bits << 8) | (h[i++] & 0xff);
+                have += 8;
+            }
+            sb.append(ALPHABET[(int) ((bits >>> (have - 5)) & 31)]);
+            have -= 5;
+        }
+        return sb.toString();
+    }
+
+    static String hash(String voucherId, RedemptionRequest r) {
+        StringBuilder canonical = new StringBuilder();
+        for (String field : new String[] {voucherId, r.invoiceNumber(), Long.toString(r.invoiceAmount()), r.category().name(),
+            r.serviceDescription(), r.dealId() == null ? "-" : "+" + r.dealId()}) {
+            canonical.append(field.length()).append(':').append(field); // length-prefixed: no two bodies share a digest input
+        }
+        return HexFormat.of().formatHex(sha256(canonical.toString()));
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

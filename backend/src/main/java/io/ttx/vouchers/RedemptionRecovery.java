@@ -1,0 +1,40 @@
+package io.ttx.vouchers;
+
+import io.ttx.shared.jobs.LeasedJob;
+import io.ttx.shared.jobs.Leases;
+import io.ttx.vouchers.persistence.RedemptionDocument;
+import io.ttx.vouchers.persistence.RedemptionStore;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+
+/**
+ * Finishes what crashes leave of redemptions (one replica at a time, every {@code ttx.vouchers.recovery-interval}): a
+ * redemption PENDING with an owner silent for {@code ttx.vouchers.redemption-timeout} is taken over and decided (the
+ * voucher's ledger tells whether its debit happened), and a rejection whose refund is not recorded gets it.
+ */
+final class RedemptionRecovery extends LeasedJob {
+    private static final int BATCH = 200;
+    private final RedemptionStore store;
+    private final Redemptions redemptions;
+    private final RedemptionReviews reviews;
+    private final VoucherProperties props;
+    private final Clock clock;
+
+    RedemptionRecovery(RedemptionStore store, Redemptions redemptions, RedemptionReviews reviews, VoucherProperties props, Leases leases, Clock clock) {
+        super("sweep:voucher-redemptions", props.recoveryInterval(), leases);
+        this.store = store;
+        this.redemptions = redemptions;
+        this.reviews = reviews;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    @Override
+    protected Mono<Long> runOnce() {
+        return store.unfinished(clock.instant().minus(props.redemptionTimeout()), BATCH)
+            .concatMap(d -> (d.status().equals(RedemptionDocument.PENDING) ? redemptions.recover(d).then() : reviews.refund(d))
+                .onErrorResume(VoucherProblem.class, e -> Mono.empty()).thenReturn(d))
+            .count();
+    }
+}

@@ -1,0 +1,250 @@
+package io.ttx.vouchers;
+
+import io.ttx.brokerage.Brokerage;
+import io.ttx.brokerage.DealSnapshot;
+import io.ttx.identity.CurrentUser;
+import io.ttx.identity.Role;
+import io.ttx.shared.Ids;
+import io.ttx.vouchers.domain.AgencyFacts;
+import io.ttx.vouchers.domain.Category;
+import io.ttx.vouchers.domain.DealFacts;
+import io.ttx.vouchers.domain.Decision;
+import io.ttx.vouchers.domain.LedgerEntry;
+import io.ttx.vouchers.domain.Programme;
+import io.ttx.vouchers.domain.Redeeming;
+import io.ttx.vouchers.domain.RedemptionRequest;
+import io.ttx.vouchers.domain.RedemptionStatus;
+import io.ttx.vouchers.domain.VoucherCodes;
+import io.ttx.vouchers.domain.VoucherRejection;
+import io.ttx.vouchers.persistence.AgencyDocument;
+import io.ttx.vouchers.persistence.AgencyStore;
+import io.ttx.vouchers.persistence.InvoiceClaimStore;
+import io.ttx.vouchers.persistence.ProgrammeStore;
+import io.ttx.vouchers.persistence.RedemptionDocument;
+import io.ttx.vouchers.persistence.RedemptionDocument.Refusal;
+import io.ttx.vouchers.persistence.RedemptionStore;
+import io.ttx.vouchers.persistence.VoucherDocument;
+import io.ttx.vouchers.persistence.VoucherStore;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Redeeming a voucher (module API), without a transaction across the three documents it touches, each changed by one
+ * conditional write:
+ * <ol>
+ * <li>the redemption, inserted PENDING under an id derived from the agency organisation and the Idempotency-Key: the
+ * request that inserts it owns its decision; a replay with the same body waits for the outcome (and takes over an owner
+ * silent for {@code ttx.vouchers.redemption-timeout}), with another body it is refused;</li>
+ * <li>the invoice claim (agency organisation, invoice number), one per platform, taken over from refused or rejected
+ * redemptions only;</li>
+ * <li>the debit: the voucher's next state with its REDEEMED ledger entry, on the version read and only if the
+ * redemption was not voided; then the redemption's status.</li>
+ * </ol>
+ * The voucher's ledger is the fact: whoever finds the redemption's entry there completes the redemption. An owner that
+ * took over refuses only after voiding the redemption on the voucher (a write that fails if the entry exists), so an
+ * earlier owner still running can never debit a refused redemption. {@link RedemptionRecovery} takes over what crashes
+ * leave PENDING and finishes refunds of rejections.
+ */
+@Service
+public class Redemptions {
+    static final String ORDER_PREFIX = "rdm";
+    private static final int RACES = 200;
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final RedemptionStore redemptions;
+    private final InvoiceClaimStore invoices;
+    private final VoucherStore vouchers;
+    private final ProgrammeStore programmes;
+    private final AgencyStore agencies;
+    private final Brokerage brokerage;
+    private final VoucherProperties props;
+    private final Clock clock;
+
+    Redemptions(RedemptionStore redemptions, InvoiceClaimStore invoices, VoucherStore vouchers, ProgrammeStore programmes, AgencyStore agencies,
+                Brokerage brokerage, VoucherProperties props, Clock clock) {
+        this.redemptions = redemptions;
+        this.invoices = invoices;
+        this.vouchers = vouchers;
+        this.programmes = programmes;
+        this.agencies = agencies;
+        this.brokerage = brokerage;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    /** Redeems the voucher for the calling agency under {@code key} (see {@link Redeeming#redeem} for the checks). */
+    public Mono<RedemptionView> redeem(CurrentUser user, String voucherId, String key, RedemptionRequest request) {
+        String org = user.org();
+        if (!user.has(Role.AGENCY) || org == null) return Mono.error(VoucherProblem.forbidden("only a service agency redeems vouchers"));
+        String id = RedemptionKeys.id(org, key);
+        String hash = RedemptionKeys.hash(voucherId, request);
+        return vouchers.find(voucherId).switchIfEmpty(Mono.error(() -> VoucherProblem.notFound("voucher", voucherId))).flatMap(vd -> {
+            Instant now = clock.instant();
+            String owner = UUID.randomUUID().toString();
+            RedemptionDocument pending = new RedemptionDocument(id, Ids.next(ORDER_PREFIX, now), hash, key, voucherId, vd.programmeId(),
+                vd.issuerRegion(), vd.holderOrg(), org, null, null, request.invoiceNumber(), request.invoiceAmount(), request.category().name(),
+                request.serviceDescription(), request.dealId(), 0, RedemptionDocument.PENDING, null, owner, 0, now, user.subject(), now, null, null,
+                null, null, false, null, null);
+            return redemptions.claim(pending)
+                .flatMap(existing -> existing.requestHash().equals(hash) ? await(id, owner)
+                    : Mono.error(new VoucherProblem(VoucherCodes.IDEMPOTENCY_KEY_REUSED, VoucherProblem.Kind.INVALID,
+                        "This Idempotency-Key was sent with another redemption.")))
+                .switchIfEmpty(Mono.defer(() -> decide(pending)));
+        }).flatMap(Redemptions::outcome);
+    }
+
+    private static Mono<RedemptionView> outcome(RedemptionDocument d) {
+        Refusal r = d.refusal();
+        if (d.status().equals(RedemptionDocument.REFUSED) && r != null) {
+            return Mono.error(VoucherProblem.of(new VoucherRejection(r.code(), VoucherRejection.Kind.valueOf(r.kind()), r.detail())));
+        }
+        return Mono.just(RedemptionView.of(d));
+    }
+
+    /** The redemption's outcome once decided; takes over from an owner silent for longer than the timeout. */
+    private Mono<RedemptionDocument> await(String id, String owner) {
+        return redemptions.find(id).flatMap(d -> {
+            if (!d.status().equals(RedemptionDocument.PENDING)) return Mono.just(d);
+            Instant now = clock.instant();
+            if (d.owner().isEmpty() || d.takenAt().isBefore(now.minus(props.redemptionTimeout()))) {
+                return redemptions.takeOver(id, d.owner(), owner, now)
+                    .flatMap(took -> took ? decide(taken(d, owner, now)) : await(id, owner));
+            }
+            return Mono.delay(POLL).then(Mono.defer(() -> await(id, owner)));
+        });
+    }
+
+    /** Takes over a PENDING redemption whose owner went silent (the recovery's step); its outcome. */
+    Mono<RedemptionDocument> recover(RedemptionDocument d) {
+        String owner = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        return redemptions.takeOver(d.id(), d.owner(), owner, now).flatMap(took -> took ? decide(taken(d, owner, now)) : Mono.just(d));
+    }
+
+    private static RedemptionDocument taken(RedemptionDocument d, String owner, Instant now) {
+        return new RedemptionDocument(d.id(), d.order(), d.requestHash(), d.idempotencyKey(), d.voucherId(), d.programmeId(), d.issuerRegion(),
+            d.holderOrg(), d.agencyOrg(), d.agencyId(), d.agencyRegion(), d.invoiceNumber(), d.invoiceAmount(), d.category(), d.serviceDescription(),
+            d.dealId(), d.subsidy(), d.status(), d.refusal(), owner, d.attempt() + 1, now, d.createdBy(), d.createdAt(), d.decidedAt(),
+            d.decidedBy(), d.note(), d.approvedAt(), d.refunded(), d.batchId(), d.rating());
+    }
+
+    /** Decides a redemption this request owns, on the voucher's latest state; retried on a lost race. */
+    private Mono<RedemptionDocument> decide(RedemptionDocument d) {
+        Mono<Optional<DealFacts>> deal = d.dealId() == null ? Mono.just(Optional.empty())
+            : brokerage.snapshot(d.dealId()).map(s -> Optional.of(dealFacts(s))).defaultIfEmpty(Optional.empty());
+        Mono<List<AgencyDocument>> admissions = agencies.page(null, "ADMITTED", d.agencyOrg(), null, 100).collectList();
+        return Mono.defer(() -> Mono.zip(vouchers.find(d.voucherId()), programmes.find(d.programmeId()), admissions, deal))
+            .flatMap(t -> attempt(d, t.getT1(), t.getT2().programme(), agencyOf(d, t.getT2().programme(), t.getT3()), t.getT4().orElse(null)))
+            .retryWhen(Retry.backoff(RACES, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20)).jitter(0.9).filter(LostRace.class::isInstance)
+                .onRetryExhaustedThrow((s, r) -> VoucherProblem.busy()))
+            .onErrorResume(VoucherProblem.class, p -> redemptions.release(d.id(), d.owner()).then(Mono.error(p)));
+    }
+
+    private Mono<RedemptionDocument> attempt(RedemptionDocument d, VoucherDocument vd, Programme p, AgencyFacts agency, @Nullable DealFacts deal) {
+        Optional<LedgerEntry> debit = vd.ledger().stream()
+            .filter(e -> e.type() == LedgerEntry.Type.REDEEMED && d.id().equals(e.redemptionId())).findFirst();
+        if (debit.isPresent()) return complete(d, p, agency, debit.get());
+        if (vd.voided() != null && vd.voided().contains(d.id())) return await(d.id(), d.owner()); // a later owner refused it
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, VoucherLedger.CHINA);
+        RedemptionRequest r = request(d);
+        Decision<Redeeming.Redeemed> checks = Redeeming.redeem(vd.voucher(), p, agency, r, deal, true, today, now);
+        if (checks instanceof Decision.Rejected<Redeeming.Redeemed> early && !early.rejection().code().equals(VoucherCodes.INVOICE_CLAIMED)) {
+            return refuse(d, early.rejection());
+        }
+        return claimInvoice(d).flatMap(ours -> {
+            if (!ours) return refuse(d, ((Decision.Rejected<Redeeming.Redeemed>) checks).rejection());
+            return switch (Redeeming.redeem(vd.voucher(), p, agency, r, deal, false, today, now)) {
+                case Decision.Rejected<Redeeming.Redeemed> late -> refuse(d, late.rejection());
+                case Decision.Accepted<Redeeming.Redeemed> ok -> {
+                    Redeeming.Redeemed x = ok.value();
+                    LedgerEntry entry = new LedgerEntry(vd.ledger().size(), LedgerEntry.Type.REDEEMED, x.subsidy(), x.voucher().redeemed(),
+                        d.idempotencyKey(), d.id(), d.createdBy(), now, null);
+                    yield vouchers.redeem(x.voucher(), vd.version(), entry, d.id(), d.agencyOrg()).switchIfEmpty(Mono.error(LostRace::new))
+                        .then(Mono.defer(() -> redemptions.redeemed(d.id(), d.owner(), agency.id(), agency.province(), x.subsidy(), x.status().name(),
+                            x.status() == RedemptionStatus.APPROVED ? now : null)))
+                        .switchIfEmpty(Mono.defer(() -> await(d.id(), d.owner())));
+                }
+            };
+        });
+    }
+
+    /** Completes a redemption from its debit in the ledger, whoever made it. */
+    private Mono<RedemptionDocument> complete(RedemptionDocument d, Programme p, AgencyFacts agency, LedgerEntry debit) {
+        RedemptionStatus status = debit.amount() < p.autoApproveBelow() ? RedemptionStatus.APPROVED : RedemptionStatus.SUBMITTED;
+        return redemptions.redeemed(d.id(), null, agency.id(), agency.province(), debit.amount(), status.name(),
+                status == RedemptionStatus.APPROVED ? debit.at() : null)
+            .switchIfEmpty(Mono.defer(() -> redemptions.find(d.id())));
+    }
+
+    /**
+     * Refuses a redemption this request owns: an owner that took over first voids it on the voucher (a lost race when a
+     * debit exists: the next round completes it), then the invoice is released and the refusal recorded.
+     */
+    private Mono<RedemptionDocument> refuse(RedemptionDocument d, VoucherRejection rejection) {
+        Mono<Boolean> voided = d.attempt() == 0 ? Mono.just(true) : vouchers.voidRedemption(d.voucherId(), d.id());
+        Refusal refusal = new Refusal(rejection.kind().name(), rejection.code(), rejection.detail());
+        return voided.flatMap(ok -> ok ? invoices.release(InvoiceClaimStore.key(d.agencyOrg(), d.invoiceNumber()), d.id())
+                .then(redemptions.refused(d.id(), d.owner(), refusal)).switchIfEmpty(Mono.defer(() -> await(d.id(), d.owner())))
+            : Mono.error(new LostRace()));
+    }
+
+    /** True when the redemption holds the invoice (now or before), taking it over from a refused or rejected redemption. */
+    private Mono<Boolean> claimInvoice(RedemptionDocument d) {
+        String key = InvoiceClaimStore.key(d.agencyOrg(), d.invoiceNumber());
+        return invoices.claim(key, d.id()).flatMap(holder -> holder.equals(d.id()) ? Mono.just(true)
+            : redemptions.find(holder).map(h -> h.status().equals(RedemptionDocument.REFUSED) || h.status().equals(RedemptionStatus.REJECTED.name()))
+                .defaultIfEmpty(false)
+                .flatMap(free -> !free ? Mono.just(false)
+                    : invoices.takeOver(key, holder, d.id()).flatMap(took -> took ? Mono.just(true) : claimInvoice(d))));
+    }
+
+    /**
+     * The calling organisation's admission that serves the redemption: one in a province the programme accepts with the
+     * category, else one in an accepted province, else any admitted one; not admitted at all when there is none.
+     */
+    private static AgencyFacts agencyOf(RedemptionDocument d, Programme p, List<AgencyDocument> admissions) {
+        Category c = Category.valueOf(d.category());
+        return admissions.stream().map(AgencyDocument::agency)
+            .min(Comparator.comparing(a -> (p.accepts(a.region()) ? 0 : 2) + (a.categories().contains(c) ? 0 : 1)))
+            .map(a -> a.facts())
+            .orElseGet(() -> new AgencyFacts("", d.agencyOrg(), "", "", Set.of(), false));
+    }
+
+    private static DealFacts dealFacts(DealSnapshot s) {
+        String buyer = party(s, DealSnapshot.BUYER);
+        return new DealFacts(s.id(), s.stage(), buyer == null ? "" : buyer, party(s, DealSnapshot.BROKER));
+    }
+
+    private static @Nullable String party(DealSnapshot s, String side) {
+        return s.parties().stream().filter(p -> p.side().equals(side)).map(DealSnapshot.Party::org).findFirst().orElse(null);
+    }
+
+    private static RedemptionRequest request(RedemptionDocument d) {
+        return new RedemptionRequest(d.invoiceNumber(), d.invoiceAmount(), Category.valueOf(d.category()), d.serviceDescription(), d.dealId());
+    }
+
+    static List<String> liveStatuses() {
+        return List.of(RedemptionStatus.SUBMITTED.name(), RedemptionStatus.APPROVED.name(), RedemptionStatus.REJECTED.name(),
+            RedemptionStatus.SETTLED.name());
+    }
+
+    /** Another write changed the voucher between the read and the write: read and decide again. */
+    static final class LostRace extends RuntimeException {
+        LostRace() {
+            super(null, null, false, false);
+        }
+    }
+}

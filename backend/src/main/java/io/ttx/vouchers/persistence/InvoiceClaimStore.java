@@ -1,0 +1,48 @@
+package io.ttx.vouchers.persistence;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Invoice claims ({@code invoice_claims}): one document per (agency organisation, invoice number) across the platform,
+ * naming the redemption that holds it. A claim of a refused or rejected redemption is taken over by one conditional
+ * write; a refusal or rejection releases it.
+ */
+@Component
+public class InvoiceClaimStore {
+    public static final String COLLECTION = "invoice_claims";
+    private final ReactiveMongoTemplate mongo;
+
+    InvoiceClaimStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    record Claim(String id, String redemptionId) { }
+
+    public static String key(String agencyOrg, String invoiceNumber) {
+        return agencyOrg + "|" + invoiceNumber;
+    }
+
+    /** The redemption holding the invoice after this claim: {@code redemptionId} when it took it (now or before). */
+    public Mono<String> claim(String key, String redemptionId) {
+        return mongo.insert(new Claim(key, redemptionId), COLLECTION).map(Claim::redemptionId)
+            .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(key, Claim.class, COLLECTION).map(Claim::redemptionId)
+                .switchIfEmpty(Mono.defer(() -> claim(key, redemptionId))));
+    }
+
+    /** Moves the claim from {@code previous} to {@code redemptionId}; false when someone moved or released it first. */
+    public Mono<Boolean> takeOver(String key, String previous, String redemptionId) {
+        Query q = Query.query(Criteria.where("_id").is(key).and("redemptionId").is(previous));
+        return mongo.updateFirst(q, new Update().set("redemptionId", redemptionId), COLLECTION).map(r -> r.getModifiedCount() == 1);
+    }
+
+    /** Releases the claim if the redemption holds it. */
+    public Mono<Void> release(String key, String redemptionId) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(key).and("redemptionId").is(redemptionId)), COLLECTION).then();
+    }
+}

@@ -1,0 +1,113 @@
+package io.ttx.vouchers.persistence;
+
+import io.ttx.shared.stores.MongoStore;
+import io.ttx.vouchers.persistence.RedemptionDocument.Refusal;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Redemptions ({@code redemptions}). Whoever inserts a redemption owns its decision; every later write is conditional
+ * on the state it moves from (PENDING and the owner, SUBMITTED for a decision, no rating for a rating).
+ */
+@Component
+public class RedemptionStore extends MongoStore<RedemptionDocument> {
+    public static final String COLLECTION = "redemptions";
+
+    RedemptionStore(ReactiveMongoTemplate mongo) {
+        super(mongo, RedemptionDocument.class, COLLECTION);
+    }
+
+    /** Empty when this request owns the redemption now; the existing document when its key was claimed before. */
+    public Mono<RedemptionDocument> claim(RedemptionDocument pending) {
+        return mongo.insert(pending, COLLECTION).then(Mono.<RedemptionDocument>empty())
+            .onErrorResume(DuplicateKeyException.class, e -> find(pending.id()));
+    }
+
+    /** Takes over a PENDING redemption from its silent owner; false when it was decided or taken meanwhile. */
+    public Mono<Boolean> takeOver(String id, String previousOwner, String owner, Instant now) {
+        Query q = Query.query(Criteria.where("_id").is(id).and("status").is(RedemptionDocument.PENDING).and("owner").is(previousOwner));
+        return mongo.updateFirst(q, new Update().set("owner", owner).set("takenAt", now).inc("attempt", 1), COLLECTION)
+            .map(r -> r.getModifiedCount() == 1);
+    }
+
+    /** Gives up ownership (busy): the next replay or the recovery takes over at once. */
+    public Mono<Void> release(String id, String owner) {
+        Query q = Query.query(Criteria.where("_id").is(id).and("status").is(RedemptionDocument.PENDING).and("owner").is(owner));
+        return mongo.updateFirst(q, new Update().set("owner", ""), COLLECTION).then();
+    }
+
+    /**
+     * Records the debit's outcome on a PENDING redemption: by its owner ({@code owner} non-null), or by anyone who found
+     * the debit in the voucher's ledger (null: the debit is the fact, whoever made it).
+     */
+    public Mono<RedemptionDocument> redeemed(String id, @Nullable String owner, String agencyId, String agencyRegion, long subsidy, String status,
+                                             @Nullable Instant approvedAt) {
+        Criteria c = Criteria.where("_id").is(id).and("status").is(RedemptionDocument.PENDING);
+        if (owner != null) c = c.and("owner").is(owner);
+        Update u = new Update().set("agencyId", agencyId).set("agencyRegion", agencyRegion).set("subsidy", subsidy).set("status", status)
+            .set("approvedAt", approvedAt);
+        return modify(c, u);
+    }
+
+    /** Records a refusal by the redemption's owner; empty when it is not the owner any more. */
+    public Mono<RedemptionDocument> refused(String id, String owner, Refusal refusal) {
+        Criteria c = Criteria.where("_id").is(id).and("status").is(RedemptionDocument.PENDING).and("owner").is(owner);
+        Document r = new Document("kind", refusal.kind()).append("code", refusal.code()).append("detail", refusal.detail());
+        return modify(c, new Update().set("status", RedemptionDocument.REFUSED).set("refusal", r));
+    }
+
+    /** Decides a SUBMITTED redemption; empty when it is not SUBMITTED (any more). */
+    public Mono<RedemptionDocument> decided(String id, String status, String by, @Nullable String note, Instant at) {
+        Update u = new Update().set("status", status).set("decidedBy", by).set("note", note).set("decidedAt", at);
+        if (status.equals("APPROVED")) u.set("approvedAt", at);
+        return modify(Criteria.where("_id").is(id).and("status").is("SUBMITTED"), u);
+    }
+
+    /** A rejected redemption's subsidy is back on the voucher (or the budget). */
+    public Mono<Void> refunded(String id) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("refunded", true), COLLECTION).then();
+    }
+
+    /** Rates a redemption not rated yet; empty when it was rated meanwhile. */
+    public Mono<RedemptionDocument> rated(String id, RedemptionDocument.RatingEntry rating) {
+        Document r = new Document("score", rating.score()).append("comment", rating.comment()).append("complaint", rating.complaint())
+            .append("by", rating.by()).append("at", rating.at());
+        return modify(Criteria.where("_id").is(id).and("rating").is(null), new Update().set("rating", r));
+    }
+
+    /** Newest first below the cursor ({@code order}): decided redemptions matching {@code filter}. */
+    public Flux<RedemptionDocument> page(Criteria filter, @Nullable String before, int limit) {
+        Criteria c = before == null ? filter : new Criteria().andOperator(filter, Criteria.where("order").lt(before));
+        return mongo.find(Query.query(c).with(Sort.by(Sort.Direction.DESC, "order")).limit(limit), RedemptionDocument.class, COLLECTION);
+    }
+
+    /** PENDING redemptions whose owner went silent before {@code before}; REJECTED ones whose refund is not recorded yet. */
+    public Flux<RedemptionDocument> unfinished(Instant before, int limit) {
+        Criteria stale = Criteria.where("status").is(RedemptionDocument.PENDING).and("takenAt").lt(before);
+        Criteria unrefunded = Criteria.where("status").is("REJECTED").and("refunded").is(false);
+        return mongo.find(Query.query(new Criteria().orOperator(stale, unrefunded)).limit(limit), RedemptionDocument.class, COLLECTION);
+    }
+
+    /** Live redemptions of an agency created within [from, to). */
+    public Flux<RedemptionDocument> ofAgency(String agencyId, Instant from, Instant to) {
+        Criteria c = Criteria.where("agencyId").is(agencyId).and("createdAt").gte(from).lt(to).and("status").in(List.of("SUBMITTED", "APPROVED", "SETTLED"));
+        return mongo.find(Query.query(c), RedemptionDocument.class, COLLECTION);
+    }
+
+    private Mono<RedemptionDocument> modify(Criteria c, Update u) {
+        return mongo.findAndModify(Query.query(c), u, FindAndModifyOptions.options().returnNew(true), RedemptionDocument.class, COLLECTION);
+    }
+}
