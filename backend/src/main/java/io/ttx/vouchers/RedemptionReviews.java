@@ -88,7 +88,7 @@ public class RedemptionReviews {
             if (done || d.subsidy() == 0) return Mono.just(true);
             Instant now = clock.instant();
             Redeeming.Refund back = Redeeming.refund(vd.voucher(), d.subsidy(), now);
-            LedgerEntry e = new LedgerEntry(vd.ledger().size(), LedgerEntry.Type.REFUNDED, d.subsidy(), back.voucher().redeemed(), "reject:" + d.id(),
+            LedgerEntry e = new LedgerEntry(LedgerEntry.Type.REFUNDED, d.subsidy(), "reject:" + d.id(),
                 d.id(), d.decidedBy() == null ? "recovery" : d.decidedBy(), now, d.note());
             return vouchers.change(back.voucher(), vd.version(), e).map(x -> true).switchIfEmpty(Mono.error(Redemptions.LostRace::new));
         }).retryWhen(Retry.max(RACES).filter(Redemptions.LostRace.class::isInstance))

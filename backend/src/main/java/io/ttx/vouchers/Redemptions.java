@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Redeeming a voucher (module API), without a transaction across the three documents it touches, each changed by one
@@ -140,15 +141,25 @@ public class Redemptions {
             d.decidedBy(), d.note(), d.approvedAt(), d.refunded(), d.batchId(), d.rating());
     }
 
-    /** Decides a redemption this request owns, on the voucher's latest state; retried on a lost race. */
+    /**
+     * Decides a redemption this request owns: the programme, the caller's admissions and a named deal are read once, the
+     * voucher on every round (the first round of a first attempt without its ledger: no debit of this redemption can
+     * exist before it); retried when a guard of the debit failed.
+     */
     private Mono<RedemptionDocument> decide(RedemptionDocument d) {
         Mono<Optional<DealFacts>> deal = d.dealId() == null ? Mono.just(Optional.empty())
             : brokerage.snapshot(d.dealId()).map(s -> Optional.of(dealFacts(s))).defaultIfEmpty(Optional.empty());
         Mono<List<AgencyDocument>> admissions = agencies.page(null, "ADMITTED", d.agencyOrg(), null, 100).collectList();
-        return Mono.defer(() -> Mono.zip(vouchers.find(d.voucherId()), programmes.find(d.programmeId()), admissions, deal))
-            .flatMap(t -> attempt(d, t.getT1(), t.getT2().programme(), agencyOf(d, t.getT2().programme(), t.getT3()), t.getT4().orElse(null)))
-            .retryWhen(Retry.backoff(RACES, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20)).jitter(0.9).filter(LostRace.class::isInstance)
-                .onRetryExhaustedThrow((s, r) -> VoucherProblem.busy()))
+        return Mono.zip(programmes.find(d.programmeId()), admissions, deal).flatMap(t -> {
+                Programme p = t.getT1().programme();
+                AgencyFacts agency = agencyOf(d, p, t.getT2());
+                AtomicInteger rounds = new AtomicInteger();
+                return Mono.defer(() -> rounds.getAndIncrement() == 0 && d.attempt() == 0 ? vouchers.withoutLedger(d.voucherId())
+                        : vouchers.find(d.voucherId()))
+                    .flatMap(vd -> attempt(d, vd, p, agency, t.getT3().orElse(null)))
+                    .retryWhen(Retry.backoff(RACES, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20)).jitter(0.9)
+                        .filter(LostRace.class::isInstance).onRetryExhaustedThrow((s, r) -> VoucherProblem.busy()));
+            })
             .onErrorResume(VoucherProblem.class, p -> redemptions.release(d.id(), d.owner()).then(Mono.error(p)));
     }
 
@@ -168,17 +179,20 @@ public class Redemptions {
             if (!ours) return refuse(d, ((Decision.Rejected<Redeeming.Redeemed>) checks).rejection());
             return switch (Redeeming.redeem(vd.voucher(), p, agency, r, deal, false, today, now)) {
                 case Decision.Rejected<Redeeming.Redeemed> late -> refuse(d, late.rejection());
-                case Decision.Accepted<Redeeming.Redeemed> ok -> {
-                    Redeeming.Redeemed x = ok.value();
-                    LedgerEntry entry = new LedgerEntry(vd.ledger().size(), LedgerEntry.Type.REDEEMED, x.subsidy(), x.voucher().redeemed(),
-                        d.idempotencyKey(), d.id(), d.createdBy(), now, null);
-                    yield vouchers.redeem(x.voucher(), vd.version(), entry, d.id(), d.agencyOrg()).switchIfEmpty(Mono.error(LostRace::new))
-                        .then(Mono.defer(() -> redemptions.redeemed(d.id(), d.owner(), agency.id(), agency.province(), x.subsidy(), x.status().name(),
-                            x.status() == RedemptionStatus.APPROVED ? now : null)))
-                        .switchIfEmpty(Mono.defer(() -> await(d.id(), d.owner())));
-                }
+                case Decision.Accepted<Redeeming.Redeemed> ok -> debit(d, vd, agency, ok.value(), now);
             };
         });
+    }
+
+    /** The debit, then the redemption's status; a failed guard is a lost race (the next round reads the voucher again). */
+    private Mono<RedemptionDocument> debit(RedemptionDocument d, VoucherDocument vd, AgencyFacts agency, Redeeming.Redeemed x, Instant now) {
+        LedgerEntry entry = new LedgerEntry(LedgerEntry.Type.REDEEMED, x.subsidy(), d.idempotencyKey(), d.id(), d.createdBy(), now, null);
+        Long exact = x.voucher().remaining() == 0 ? vd.voucher().redeemed() : null; // capped by what remained: only on that state
+        return vouchers.redeem(d.voucherId(), vd.voucher().faceValue(), x.subsidy(), exact, entry, d.agencyOrg(), now)
+            .switchIfEmpty(Mono.error(LostRace::new))
+            .then(Mono.defer(() -> redemptions.redeemed(d.id(), d.owner(), agency.id(), agency.province(), x.subsidy(), x.status().name(),
+                x.status() == RedemptionStatus.APPROVED ? now : null)))
+            .switchIfEmpty(Mono.defer(() -> await(d.id(), d.owner())));
     }
 
     /** Completes a redemption from its debit in the ledger, whoever made it. */

@@ -70,8 +70,8 @@ public class VoucherLedger {
             return takeBudget(caller, programmeId, request, today, now, pending)
                 .flatMap(voucher -> takeCaps(voucher, first.programme(), pending)
                     .flatMap(ok -> ok ? Mono.just(voucher) : giveBack(programmeId, pending).then(Mono.error(capExceeded()))))
-                .flatMap(voucher -> vouchers.insert(VoucherDocument.of(voucher, List.of(new LedgerEntry(0, LedgerEntry.Type.ISSUED,
-                        voucher.faceValue(), 0, "issue:" + id, null, user.subject(), now, null))))
+                .flatMap(voucher -> vouchers.insert(VoucherDocument.of(voucher, List.of(new LedgerEntry(LedgerEntry.Type.ISSUED,
+                        voucher.faceValue(), "issue:" + id, null, user.subject(), now, null))))
                     .flatMap(saved -> programmes.completed(programmeId, id).thenReturn(VoucherView.of(saved.voucher()))));
         });
     }
@@ -135,7 +135,7 @@ public class VoucherLedger {
     }
 
     public Mono<List<LedgerView>> ledger(CurrentUser user, String id) {
-        return visible(user, id).map(d -> d.ledger().stream().map(LedgerView::of).toList());
+        return visible(user, id).map(d -> LedgerEntry.lines(d.ledger()).stream().map(LedgerView::of).toList());
     }
 
     /** Newest first: the holder's, the province's (region admins), those the agency redeemed, every voucher (admins, auditors); optionally of one programme. */
@@ -155,7 +155,7 @@ public class VoucherLedger {
         return Mono.defer(() -> visible(user, id)).flatMap(d -> {
             Instant now = clock.instant();
             Voucher next = VoucherProblem.decided(Issuing.revoke(d.voucher(), caller, now));
-            LedgerEntry e = new LedgerEntry(d.ledger().size(), LedgerEntry.Type.REVOKED, next.returnedValue(), next.redeemed(), "revoke:" + id,
+            LedgerEntry e = new LedgerEntry(LedgerEntry.Type.REVOKED, next.returnedValue(), "revoke:" + id,
                 null, user.subject(), now, reason);
             return vouchers.change(next, d.version(), e).switchIfEmpty(Mono.error(LostRace::new)).map(saved -> VoucherView.of(saved.voucher()));
         }).retryWhen(Retry.max(RACES).filter(LostRace.class::isInstance));
@@ -166,7 +166,7 @@ public class VoucherLedger {
         if (!d.voucher().isDueToExpire(today)) return Mono.just(false);
         Instant now = clock.instant();
         Voucher next = Issuing.expire(d.voucher(), today, now);
-        LedgerEntry e = new LedgerEntry(d.ledger().size(), LedgerEntry.Type.EXPIRED, next.returnedValue(), next.redeemed(), "expire:" + d.id(),
+        LedgerEntry e = new LedgerEntry(LedgerEntry.Type.EXPIRED, next.returnedValue(), "expire:" + d.id(),
             null, "expiry-sweep", now, null);
         return vouchers.change(next, d.version(), e).map(x -> true).defaultIfEmpty(false);
     }

@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /** Vouchers ({@code vouchers}): every change is one write conditional on the version read, appending its ledger entry. */
 @Component
@@ -44,13 +46,31 @@ public class VoucherStore extends MongoStore<VoucherDocument> {
     }
 
     /**
-     * Debits a redemption: the voucher's next state with its REDEEMED entry if it still has {@code expectedVersion} and
-     * the redemption was not voided; the agency's organisation joins those that see the voucher. Empty otherwise.
+     * Debits a redemption by one atomic increment of the voucher that appends its REDEEMED entry, guarded by what the
+     * debit needs of the voucher's current state: ACTIVE, room for the subsidy (or, for a subsidy capped by what
+     * remained, exactly the redeemed value it was decided on), no debit of this redemption yet and not voided. No
+     * version check: concurrent debits of one voucher do not refuse each other while room remains. The agency's
+     * organisation joins those that see the voucher. Empty when a guard fails.
      */
-    public Mono<VoucherDocument> redeem(Voucher next, long expectedVersion, LedgerEntry entry, String redemptionId, String agencyOrg) {
-        Update u = update(next, entry).addToSet("agencyOrgs", agencyOrg);
-        Criteria c = Criteria.where("_id").is(next.id()).and("version").is(expectedVersion).and("voided").ne(redemptionId);
+    public Mono<VoucherDocument> redeem(String voucherId, long faceValue, long subsidy, @Nullable Long exactRedeemed, LedgerEntry entry,
+                                        String agencyOrg, Instant now) {
+        String redemptionId = Objects.requireNonNull(entry.redemptionId(), "a debit names its redemption");
+        Criteria c = Criteria.where("_id").is(voucherId).and("status").is(VoucherStatus.ACTIVE.name()).and("voided").ne(redemptionId)
+            .and("ledger.redemptionId").ne(redemptionId);
+        c = exactRedeemed == null ? c.and("voucher.redeemed").lte(faceValue - subsidy) : c.and("voucher.redeemed").is(exactRedeemed);
+        Document e = new Document();
+        mongo.getConverter().write(entry, e);
+        Update u = new Update().inc("voucher.redeemed", subsidy).inc("voucher.version", 1).inc("version", 1).set("voucher.updatedAt", now)
+            .push("ledger", e).addToSet("agencyOrgs", agencyOrg);
         return mongo.findAndModify(Query.query(c), u, FindAndModifyOptions.options().returnNew(true), VoucherDocument.class, COLLECTION);
+    }
+
+    /** The voucher without its ledger (what a first attempt of a redemption decides on): empty ledger in the answer. */
+    public Mono<VoucherDocument> withoutLedger(String id) {
+        Query q = Query.query(Criteria.where("_id").is(id));
+        q.fields().exclude("ledger");
+        return mongo.findOne(q, VoucherDocument.class, COLLECTION).map(d -> new VoucherDocument(d.id(), d.voucher(), d.programmeId(), d.holderOrg(),
+            d.issuerRegion(), d.status(), d.validUntil(), d.version(), List.of(), d.agencyOrgs(), d.voided()));
     }
 
     /** Voids a redemption that has no entry in the ledger, so it can never debit; false when it has one. */

@@ -49,7 +49,7 @@ class LedgerPropertiesTests {
                     if (d instanceof Decision.Accepted<Voucher> a) {
                         issued += face;
                         List<LedgerEntry> ledger = new ArrayList<>();
-                        ledger.add(new LedgerEntry(0, LedgerEntry.Type.ISSUED, face, 0, "k-" + step, null, "ra-zj", NOW, null));
+                        ledger.add(new LedgerEntry(LedgerEntry.Type.ISSUED, face, "k-" + step, null, "ra-zj", NOW, null));
                         vouchers.add(new Held(a.value(), ledger, new ArrayList<>()));
                     } else {
                         assertThat(face).as("refused only when the budget is short").isGreaterThan(now.available());
@@ -65,7 +65,7 @@ class LedgerPropertiesTests {
                             invoice("I-" + step, amount, Category.TESTING_INSPECTION), false, day, NOW);
                         if (d instanceof Decision.Accepted<Redeeming.Redeemed> a) {
                             v = a.value().voucher();
-                            ledger.add(new LedgerEntry(ledger.size(), LedgerEntry.Type.REDEEMED, a.value().subsidy(), v.redeemed(), "k-" + step, "r-" + step,
+                            ledger.add(new LedgerEntry(LedgerEntry.Type.REDEEMED, a.value().subsidy(), "k-" + step, "r-" + step,
                                 "agency", NOW, null));
                             held.live().add(new long[] {a.value().subsidy()});
                         }
@@ -74,16 +74,16 @@ class LedgerPropertiesTests {
                         Redeeming.Refund r = Redeeming.refund(v, subsidy, NOW);
                         v = r.voucher();
                         returned += r.toBudget();
-                        ledger.add(new LedgerEntry(ledger.size(), LedgerEntry.Type.REFUNDED, subsidy, v.redeemed(), "k-" + step, "r", "ra-zj", NOW, null));
+                        ledger.add(new LedgerEntry(LedgerEntry.Type.REFUNDED, subsidy, "k-" + step, "r", "ra-zj", NOW, null));
                     } else if (op == 4) {
                         if (v.isDueToExpire(day)) {
                             v = Issuing.expire(v, day, NOW);
                             returned += v.remaining();
-                            ledger.add(new LedgerEntry(ledger.size(), LedgerEntry.Type.EXPIRED, v.remaining(), v.redeemed(), "k-" + step, null, "sweep", NOW, null));
+                            ledger.add(new LedgerEntry(LedgerEntry.Type.EXPIRED, v.remaining(), "k-" + step, null, "sweep", NOW, null));
                         } else if (random.nextInt(4) == 0 && Issuing.revoke(v, ADMIN_ZJ, NOW) instanceof Decision.Accepted<Voucher> a) {
                             v = a.value();
                             returned += v.remaining();
-                            ledger.add(new LedgerEntry(ledger.size(), LedgerEntry.Type.REVOKED, v.remaining(), v.redeemed(), "k-" + step, null, "ra-zj", NOW, null));
+                            ledger.add(new LedgerEntry(LedgerEntry.Type.REVOKED, v.remaining(), "k-" + step, null, "ra-zj", NOW, null));
                         }
                     }
                     vouchers.set(i, new Held(v, ledger, held.live()));
@@ -92,6 +92,7 @@ class LedgerPropertiesTests {
                 for (Held x : vouchers) {
                     assertThat(x.voucher().redeemed()).isBetween(0L, x.voucher().faceValue());
                     assertThat(LedgerEntry.redeemed(x.ledger())).isEqualTo(x.voucher().redeemed());
+                    assertThat(LedgerEntry.lines(x.ledger()).getLast().redeemedAfter()).isEqualTo(x.voucher().redeemed());
                     assertThat(x.voucher().redeemed()).isEqualTo(x.live().stream().mapToLong(s -> s[0]).sum());
                     returnedByVouchers += x.voucher().returnedValue();
                 }
