@@ -18,12 +18,17 @@ final class RedemptionKeys {
 
     /** {@code rdm_} and 20 base32 characters (100 bits) of SHA-256(organisation, key): the shape of every id. */
     static String id(String org, String key) {
-        byte[] h = sha256(org + "\n" + key);
-        StringBuilder sb = new StringBuilder("rdm_");
+        return id("rdm_", org, key);
+    }
+
+    /** {@code prefix} and 20 base32 characters (100 bits) of SHA-256(scope, key). */
+    static String id(String prefix, String scope, String key) {
+        byte[] h = sha256(scope + "\n" + key);
+        StringBuilder sb = new StringBuilder(prefix);
         long bits = 0;
         int have = 0;
         int i = 0;
-        while (sb.length() < 24) {
+        while (sb.length() < prefix.length() + 20) {
             if (have < 5) {
                 bits = (bits << 8) | (h[i++] & 0xff);
                 have += 8;

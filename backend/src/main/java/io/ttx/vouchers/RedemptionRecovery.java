@@ -4,6 +4,7 @@ import io.ttx.shared.jobs.LeasedJob;
 import io.ttx.shared.jobs.Leases;
 import io.ttx.vouchers.persistence.RedemptionDocument;
 import io.ttx.vouchers.persistence.RedemptionStore;
+import io.ttx.vouchers.persistence.SettlementStore;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -11,30 +12,38 @@ import java.time.Clock;
 /**
  * Finishes what crashes leave of redemptions (one replica at a time, every {@code ttx.vouchers.recovery-interval}): a
  * redemption PENDING with an owner silent for {@code ttx.vouchers.redemption-timeout} is taken over and decided (the
- * voucher's ledger tells whether its debit happened), and a rejection whose refund is not recorded gets it.
+ * voucher's ledger tells whether its debit happened), a rejection whose refund is not recorded gets it, and a
+ * settlement batch left PENDING as long is finished with its cut-off.
  */
 final class RedemptionRecovery extends LeasedJob {
     private static final int BATCH = 200;
     private final RedemptionStore store;
     private final Redemptions redemptions;
     private final RedemptionReviews reviews;
+    private final Settlements settlements;
+    private final SettlementStore batches;
     private final VoucherProperties props;
     private final Clock clock;
 
-    RedemptionRecovery(RedemptionStore store, Redemptions redemptions, RedemptionReviews reviews, VoucherProperties props, Leases leases, Clock clock) {
+    RedemptionRecovery(RedemptionStore store, Redemptions redemptions, RedemptionReviews reviews, Settlements settlements, SettlementStore batches,
+                       VoucherProperties props, Leases leases, Clock clock) {
         super("sweep:voucher-redemptions", props.recoveryInterval(), leases);
         this.store = store;
         this.redemptions = redemptions;
         this.reviews = reviews;
+        this.settlements = settlements;
+        this.batches = batches;
         this.props = props;
         this.clock = clock;
     }
 
     @Override
     protected Mono<Long> runOnce() {
-        return store.unfinished(clock.instant().minus(props.redemptionTimeout()), BATCH)
+        var before = clock.instant().minus(props.redemptionTimeout());
+        return store.unfinished(before, BATCH)
             .concatMap(d -> (d.status().equals(RedemptionDocument.PENDING) ? redemptions.recover(d).then() : reviews.refund(d))
                 .onErrorResume(VoucherProblem.class, e -> Mono.empty()).thenReturn(d))
-            .count();
+            .count()
+            .flatMap(n -> batches.pendingBefore(before, BATCH).concatMap(settlements::finish).count().map(m -> n + m));
     }
 }

@@ -8,6 +8,8 @@ import io.ttx.vouchers.domain.Rating;
 import io.ttx.vouchers.domain.Redeeming;
 import io.ttx.vouchers.domain.RedemptionStatus;
 import io.ttx.vouchers.domain.VoucherCodes;
+import io.ttx.vouchers.domain.Performance;
+import io.ttx.vouchers.persistence.AgencyStore;
 import io.ttx.vouchers.persistence.InvoiceClaimStore;
 import io.ttx.vouchers.persistence.RedemptionDocument;
 import io.ttx.vouchers.persistence.RedemptionStore;
@@ -20,6 +22,7 @@ import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,9 +39,11 @@ public class RedemptionReviews {
     private final RedemptionStore redemptions;
     private final VoucherStore vouchers;
     private final InvoiceClaimStore invoices;
+    private final AgencyStore agencies;
     private final Clock clock;
 
-    RedemptionReviews(RedemptionStore redemptions, VoucherStore vouchers, InvoiceClaimStore invoices, Clock clock) {
+    RedemptionReviews(RedemptionStore redemptions, VoucherStore vouchers, InvoiceClaimStore invoices, AgencyStore agencies, Clock clock) {
+        this.agencies = agencies;
         this.redemptions = redemptions;
         this.vouchers = vouchers;
         this.invoices = invoices;
@@ -106,6 +111,25 @@ public class RedemptionReviews {
                 .switchIfEmpty(Mono.error(() -> new VoucherProblem(VoucherCodes.ALREADY_RATED, VoucherProblem.Kind.CONFLICT,
                     "The redemption is rated already.")));
         }).map(RedemptionView::of);
+    }
+
+    /**
+     * The post-subsidy figures of an agency's admission over its live redemptions created in {@code year} (China time;
+     * null: this year):
+     * for region admins, the agency's own organisation, admins and auditors (404 for an unknown agency, 403 otherwise).
+     */
+    public Mono<PerformanceView> performance(CurrentUser user, String agencyId, @Nullable Integer asked) {
+        int year = asked != null ? asked : LocalDate.ofInstant(clock.instant(), VoucherLedger.CHINA).getYear();
+        return agencies.find(agencyId).switchIfEmpty(Mono.error(() -> VoucherProblem.notFound("service agency", agencyId))).flatMap(a -> {
+            boolean allowed = user.hasAny(Role.ADMIN, Role.AUDITOR, Role.REGION_ADMIN) || user.has(Role.AGENCY) && a.agency().org().equals(user.org());
+            if (!allowed) return Mono.error(VoucherProblem.forbidden("the agency's figures are for region admins, the agency, admins and auditors"));
+            Instant from = LocalDate.of(year, 1, 1).atStartOfDay(VoucherLedger.CHINA).toInstant();
+            Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(VoucherLedger.CHINA).toInstant();
+            return redemptions.ofAgency(agencyId, from, to)
+                .map(d -> new Performance.Item(d.holderOrg(), d.subsidy(), d.invoiceAmount(), d.rating() == null ? null : d.rating().score(),
+                    d.rating() != null && d.rating().complaint()))
+                .collectList().map(items -> PerformanceView.of(agencyId, year, Performance.of(items)));
+        });
     }
 
     private Mono<RedemptionDocument> visible(CurrentUser user, String id) {

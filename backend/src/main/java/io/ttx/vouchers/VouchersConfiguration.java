@@ -6,6 +6,7 @@ import io.ttx.vouchers.persistence.AgencyExtrasStore;
 import io.ttx.vouchers.persistence.AgencyStore;
 import io.ttx.vouchers.persistence.ProgrammeStore;
 import io.ttx.vouchers.persistence.RedemptionStore;
+import io.ttx.vouchers.persistence.SettlementStore;
 import io.ttx.vouchers.persistence.VoucherStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,9 +31,9 @@ class VouchersConfiguration {
     }
 
     @Bean
-    RedemptionRecovery redemptionRecovery(RedemptionStore store, Redemptions redemptions, RedemptionReviews reviews, VoucherProperties props,
-                                          Leases leases, Clock clock) {
-        return new RedemptionRecovery(store, redemptions, reviews, props, leases, clock);
+    RedemptionRecovery redemptionRecovery(RedemptionStore store, Redemptions redemptions, RedemptionReviews reviews, Settlements settlements,
+                                          SettlementStore batches, VoucherProperties props, Leases leases, Clock clock) {
+        return new RedemptionRecovery(store, redemptions, reviews, settlements, batches, props, leases, clock);
     }
 
     /** Redemptions: the lists of each audience and of a voucher, the recovery's work, an agency's year, the batches' intake. */
@@ -49,6 +50,10 @@ class VouchersConfiguration {
                 new Index().on("agencyId", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC).named("agency_created"),
                 new Index().on("status", Sort.Direction.ASC).on("approvedAt", Sort.Direction.ASC).named("status_approved"))
             .concatMap(ops::createIndex)
+            .then(mongo.indexOps(RedemptionStore.COLLECTION).createIndex(new Index().on("batchId", Sort.Direction.ASC).sparse().named("batch")))
+            .then(mongo.indexOps(SettlementStore.COLLECTION).createIndex(new Index().on("cutoff", Sort.Direction.ASC).named("cutoff")))
+            .then(mongo.indexOps(SettlementStore.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("cutoff", Sort.Direction.ASC)
+                .named("status_cutoff")))
             .then(mongo.indexOps(VoucherStore.COLLECTION).createIndex(new Index().on("agencyOrgs", Sort.Direction.ASC).on("_id", Sort.Direction.DESC)
                 .named("agency_newest")))
             .then());

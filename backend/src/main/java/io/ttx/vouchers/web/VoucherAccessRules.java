@@ -22,6 +22,11 @@ class VoucherAccessRules implements ApiAccessRules {
         a.pathMatchers(HttpMethod.POST, "/api/v1/service-agencies", "/api/v1/service-agencies/*/products", "/api/v1/vouchers/*/redemptions")
             .hasRole(Role.AGENCY.claim());
         a.pathMatchers(HttpMethod.POST, "/api/v1/redemptions/*/decision").hasRole(Role.REGION_ADMIN.claim());
+        a.pathMatchers(HttpMethod.POST, "/api/v1/settlements").hasRole(Role.ADMIN.claim());
+        a.pathMatchers(HttpMethod.GET, "/api/v1/settlements", "/api/v1/settlements/*", "/api/v1/settlements/*/lines.csv").hasAnyRole(Role.ADMIN.claim(),
+            Role.AUDITOR.claim(), Role.REGION_ADMIN.claim());
+        a.pathMatchers(HttpMethod.GET, "/api/v1/service-agencies/*/performance").hasAnyRole(Role.REGION_ADMIN.claim(), Role.AGENCY.claim(),
+            Role.ADMIN.claim(), Role.AUDITOR.claim());
         a.pathMatchers(HttpMethod.POST, "/api/v1/redemptions/*/rating").hasRole(Role.ENTERPRISE.claim());
         a.pathMatchers(HttpMethod.GET, "/api/v1/redemptions", "/api/v1/redemptions/*").hasAnyRole(Role.ENTERPRISE.claim(), Role.AGENCY.claim(),
             Role.REGION_ADMIN.claim(), Role.ADMIN.claim(), Role.AUDITOR.claim());

@@ -1,0 +1,20 @@
+package io.ttx.vouchers;
+
+import io.ttx.catalogue.Money;
+import io.ttx.vouchers.persistence.SettlementDocument;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A settlement batch as clients see it (module API): its cut-off, its lines per (issuer, provider) province and its total. */
+public record SettlementView(String id, Instant cutoff, String status, long count, Money total, List<Line> lines, String createdBy,
+                             @Nullable Instant completedAt) {
+    public record Line(String issuerRegion, String providerRegion, long count, Money amount) { }
+
+    static SettlementView of(SettlementDocument d) {
+        List<Line> lines = d.lines() == null ? List.of()
+            : d.lines().stream().map(l -> new Line(l.issuerRegion(), l.providerRegion(), l.count(), ProgrammeView.money(l.amount()))).toList();
+        return new SettlementView(d.id(), d.cutoff(), d.status(), d.count(), ProgrammeView.money(d.total()), lines, d.createdBy(), d.completedAt());
+    }
+}
