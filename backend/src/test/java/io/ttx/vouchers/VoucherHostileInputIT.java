@@ -2,7 +2,10 @@ package io.ttx.vouchers;
 
 import io.ttx.testsupport.IntegrationTest;
 import io.ttx.testsupport.TestOrgs;
+import io.ttx.testsupport.MutableClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +27,65 @@ class VoucherHostileInputIT extends IntegrationTest {
         raw.post().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
             .expectStatus().isEqualTo(status).expectBody().jsonPath("$.code").isEqualTo(code);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as(attack).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private void refused(String attack, VoucherWorld.Agency agency, String voucher, String key, String body, int status, String code) {
+        long start = System.nanoTime();
+        raw.post().uri("/api/v1/vouchers/{id}/redemptions", voucher).header(HttpHeaders.AUTHORIZATION, agency.token()).header("Idempotency-Key", key)
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+            .expectStatus().isEqualTo(status).expectBody().jsonPath("$.code").isEqualTo(code);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as(attack).isLessThan(Duration.ofSeconds(1));
+    }
+
+    private void refusedGet(String attack, String bearer, String uri, int status) {
+        long start = System.nanoTime();
+        raw.get().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer).exchange().expectStatus().isEqualTo(status);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as(attack).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void everyBoundOfRedemptionsRatingsAndSettlementsIsRefusedFastAndNothingIsWritten() {
+        VoucherWorld world = new VoucherWorld(api, clock);
+        String programme = world.programme("1000000.00", "0.00");
+        VoucherWorld.Agency agency = world.agency("320000", VoucherWorld.JIANGSU_ADMIN);
+        VoucherWorld.Holder holder = world.holder();
+        String voucher = world.voucher(programme, holder, "1000.00");
+        String good = VoucherWorld.redemption("INV-1", "100.00", "TESTING_INSPECTION");
+        String id = VoucherWorld.ok(world.redeem(agency, voucher, "warm", good), 201).get("id").asString(); // warm routes
+
+        refused("an invoice number of 100,000 characters", agency, voucher, "k1", good.replace("INV-1", HUGE), 400, "validation-failed");
+        refused("an invoice number with a line break", agency, voucher, "k2", good.replace("INV-1", "INV\\n1"), 400, "validation-failed");
+        refused("an invoice amount of 1e500000000", agency, voucher, "k3", good.replace("\"100.00\"", "\"1e500000000\""), 422, "invalid-amount");
+        refused("an invoice amount of 200,000 digits", agency, voucher, "k4", good.replace("\"100.00\"", "\"1" + "0".repeat(200_000) + "\""), 422,
+            "invalid-amount");
+        refused("a description of 100,000 characters", agency, voucher, "k5", good.replace("盐雾试验与振动试验", HUGE), 400, "validation-failed");
+        refused("a deal id of 100,000 characters", agency, voucher, "k6", good.replace("}", ",\"dealId\":\"" + HUGE + "\"}"), 400, "validation-failed");
+        refused("an Idempotency-Key of 201 characters", agency, voucher, "k".repeat(201), good, 400, "validation-failed");
+        refused("an Idempotency-Key with a space", agency, voucher, "a key", good, 400, "validation-failed");
+        refused("a rating comment of 100,000 characters", holder.token(), "/api/v1/redemptions/" + id + "/rating",
+            "{\"score\":5,\"comment\":\"" + HUGE + "\"}", 400, "validation-failed");
+        refused("a score of 10^30", holder.token(), "/api/v1/redemptions/" + id + "/rating", "{\"score\":1" + "0".repeat(30) + "}", 400,
+            "validation-failed");
+        refused("a decision note of 100,000 characters", ZHEJIANG_ADMIN, "/api/v1/redemptions/" + id + "/decision",
+            "{\"decision\":\"REJECT\",\"note\":\"" + HUGE + "\"}", 400, "validation-failed");
+        String admin = token("admin-h", "admin", null, null);
+        refusedGet("a period of 1,000 characters", admin, "/api/v1/settlements?period=" + "9".repeat(1_000), 400);
+        refusedGet("a year of 10^30", admin, "/api/v1/service-agencies/" + agency.id() + "/performance?year=1" + "0".repeat(30), 400);
+        refusedGet("a voucher filter of 100,000 characters", admin, "/api/v1/redemptions?voucherId=" + "v".repeat(10_000), 400);
+
+        JsonNode v = world.get(ZHEJIANG_ADMIN, "/api/v1/vouchers/" + voucher);
+        assertThat(v.get("redeemed").get("amount").asString()).as("only the warm-up").isEqualTo("50.00");
+        JsonNode r = world.get(ZHEJIANG_ADMIN, "/api/v1/redemptions/" + id);
+        assertThat(r.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(r.has("rating")).isFalse();
     }
 
     @Test
