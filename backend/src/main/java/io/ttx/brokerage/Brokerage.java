@@ -140,7 +140,8 @@ public class Brokerage {
 
     /**
      * The deal as the consumers of its events see it: parties, stage, next step, the trail's steps. For other modules'
-     * outbox consumers, so there are no caller checks: never use it to answer a request. Empty when there is no such deal.
+     * outbox consumers and other modules' rule checks (the vouchers' deal check), so there are no caller checks: never
+     * show what it holds in an answer. Empty when there is no such deal.
      */
     public Mono<DealSnapshot> snapshot(String dealId) {
         return deals.find(dealId).map(DealSnapshot::of);

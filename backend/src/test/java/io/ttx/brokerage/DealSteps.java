@@ -16,14 +16,15 @@ import java.util.function.Consumer;
 /**
  * The people of one deal, each with a token of a fresh organisation (so tests never share state): the seller's TTO
  * and researcher, a buyer enterprise, a broker organisation with two brokers, and an admin. Steps over the API.
+ * Public for other modules' tests that need a deal (the vouchers' deal check).
  */
-final class DealSteps {
+public final class DealSteps {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     final WebTestClient api;
     final String sellerOrg = TestOrgs.university();
-    final String buyerOrg = TestOrgs.random("91", "330100");
-    final String brokerOrg = TestOrgs.random("52", "330100");
+    public final String buyerOrg = TestOrgs.random("91", "330100");
+    public final String brokerOrg = TestOrgs.random("52", "330100");
     final String tto = token("tto-" + sellerOrg, "tto", sellerOrg);
     final String researcher = token("researcher-" + sellerOrg, "researcher", sellerOrg);
     final String buyer = token("buyer-" + buyerOrg, "enterprise", buyerOrg);
@@ -31,7 +32,7 @@ final class DealSteps {
     final String broker2 = token("broker-b-" + brokerOrg, "broker", brokerOrg);
     final String admin = token("admin-x", "admin", null);
 
-    DealSteps(WebTestClient api) {
+    public DealSteps(WebTestClient api) {
         this.api = api;
     }
 
@@ -95,6 +96,25 @@ final class DealSteps {
 
     static String money(String yuan) {
         return "{\"amount\":\"" + yuan + "\",\"currency\":\"CNY\"}";
+    }
+
+    /** A deal of the buyer brokered by the broker, driven to REGISTERED (an exclusive licence of 100.00 CNY); its id. */
+    public String registered() {
+        String id = opened(achievement(), "EXCLUSIVE_LICENCE").get("id").asString();
+        toNda(id);
+        ok(buyer, id, "{\"type\":\"PROPOSE_TERMS\",\"termSheet\":{\"transferMode\":\"EXCLUSIVE_LICENCE\",\"fieldOfUse\":[\"C38\"],"
+            + "\"territory\":[\"330000\"],\"termStart\":\"2026-01-01\",\"termEnd\":\"2030-12-31\",\"upfront\":" + money("100.00") + "}}");
+        ok(tto, id, "{\"type\":\"ACCEPT_TERMS\",\"termsVersion\":1}");
+        ok(tto, id, "{\"type\":\"SIGN_CONTRACT\"}");
+        ok(buyer, id, "{\"type\":\"SIGN_CONTRACT\"}");
+        ok(broker, id, "{\"type\":\"REGISTER_CONTRACT\",\"registrationNumber\":\"R-1\",\"registeredOn\":\"2026-12-01\","
+            + "\"contractType\":\"LICENSING\",\"contractValue\":" + money("100.00") + ",\"technicalIncome\":" + money("100.00") + "}");
+        return id;
+    }
+
+    /** A deal of the buyer just opened (INQUIRY); its id. */
+    public String inquiry() {
+        return opened(achievement(), "EXCLUSIVE_LICENCE").get("id").asString();
     }
 
     /** Claim and both NDAs: the deal in NDA_SIGNED. */

@@ -39,7 +39,11 @@ record VoucherWorld(WebTestClient api, MutableClock clock) {
 
     /** An agency of a new organisation admitted in {@code province} (310000, 320000 or 330000) for both categories. */
     Agency agency(String province, String admin) {
-        String org = TestOrgs.random("91", province.substring(0, 2) + "0100");
+        return agency(province, admin, TestOrgs.random("91", province.substring(0, 2) + "0100"));
+    }
+
+    /** An agency of the organisation {@code org} admitted in {@code province} for both categories. */
+    Agency agency(String province, String admin, String org) {
         String controller = "ctrl-" + org;
         String token = token("ag-" + org, "agency", org, province.substring(0, 2) + "0100");
         String body = "{\"name\":\"检测中心 " + org + "\",\"region\":\"" + province + "\",\"categories\":[\"TESTING_INSPECTION\",\"TECHNOLOGY_TRANSFER\"],"
@@ -51,7 +55,10 @@ record VoucherWorld(WebTestClient api, MutableClock clock) {
     }
 
     Holder holder() {
-        String org = TestOrgs.random("91", "330100");
+        return holder(TestOrgs.random("91", "330100"));
+    }
+
+    Holder holder(String org) {
         return new Holder(org, token("e-" + org, "enterprise", org, "330100"));
     }
 

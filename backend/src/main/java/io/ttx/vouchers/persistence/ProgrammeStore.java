@@ -35,18 +35,18 @@ public class ProgrammeStore extends MongoStore<ProgrammeDocument> {
     /** Writes the programme's next counters if it still has {@code expectedVersion}, adding {@code pending}. Empty on a lost race. */
     public Mono<ProgrammeDocument> reserve(Programme next, long expectedVersion, ProgrammeDocument.PendingIssue pending) {
         Update u = counters(next).push("pending", pending);
-        return write(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion), u);
+        return write(onVersion(next, expectedVersion), u);
     }
 
     /** Gives an issuance's budget back (its next counters) if it is still pending and the version holds. Empty otherwise. */
     public Mono<ProgrammeDocument> unreserve(Programme next, long expectedVersion, String voucherId) {
         Update u = counters(next).pull("pending", new Document("voucherId", voucherId));
-        return write(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion).and("pending.voucherId").is(voucherId), u);
+        return write(onVersion(next, expectedVersion).and("pending.voucherId").is(voucherId), u);
     }
 
     /** Writes the programme's next counters if it still has {@code expectedVersion} (returns, redemptions). Empty on a lost race. */
     public Mono<ProgrammeDocument> replace(Programme next, long expectedVersion) {
-        return write(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion), counters(next));
+        return write(onVersion(next, expectedVersion), counters(next));
     }
 
     /** An issuance completed: its voucher is written (the version stays). */
@@ -58,6 +58,14 @@ public class ProgrammeStore extends MongoStore<ProgrammeDocument> {
     /** Programmes with an issuance pending since before {@code before} (the recovery sweep's work). */
     public Flux<ProgrammeDocument> withPendingBefore(Instant before, int limit) {
         return mongo.find(Query.query(Criteria.where("pending.at").lt(before)).limit(limit), ProgrammeDocument.class, COLLECTION);
+    }
+
+    /**
+     * On the version read, the document's and the programme's own: a read that saw an older programme next to a newer
+     * document version (the dev MongoDB does not read a document atomically) must lose the race, not write back.
+     */
+    private static Criteria onVersion(Programme next, long expectedVersion) {
+        return Criteria.where("_id").is(next.id()).and("version").is(expectedVersion).and("programme.version").is(next.version() - 1);
     }
 
     private Update counters(Programme next) {

@@ -41,7 +41,10 @@ public class VoucherStore extends MongoStore<VoucherDocument> {
     /** Writes the voucher's next state with its ledger entry if it still has {@code expectedVersion}; empty on a lost race. */
     public Mono<VoucherDocument> change(Voucher next, long expectedVersion, LedgerEntry entry) {
         Update u = update(next, entry);
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion)), u,
+        // the voucher's own version too: a read that saw an older voucher next to a newer top-level version (the dev
+        // MongoDB does not read a document atomically) must lose the race, not write an older redeemed value back
+        Criteria c = Criteria.where("_id").is(next.id()).and("version").is(expectedVersion).and("voucher.version").is(next.version() - 1);
+        return mongo.findAndModify(Query.query(c), u,
             FindAndModifyOptions.options().returnNew(true), VoucherDocument.class, COLLECTION);
     }
 
