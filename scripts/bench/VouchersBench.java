@@ -2,6 +2,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -81,7 +82,6 @@ public class VouchersBench {
     static String regionAdmin;
     static List<DealsBench.Bidder> agents;
     static final AtomicLong KEYS = new AtomicLong();
-    static final AtomicLong TORN = new AtomicLong();
 
     /** One voucher as the clients of a side know it (one object per voucher, shared by the clients that share it). */
     static final class Slot {
@@ -330,24 +330,25 @@ public class VouchersBench {
      * The same redemption straight on MongoDB, with the reads and writes the backend makes for it (Redemptions.redeem
      * and decide, RedemptionStore, InvoiceClaimStore, VoucherStore.redeem), in the same order:
      * <ol>
-     * <li>read the voucher (the backend's 404 check);</li>
+     * <li>read the voucher without its ledger (the backend's 404 check);</li>
      * <li>insert the redemption PENDING, owned by this request, under the id derived from the organisation and key;</li>
-     * <li>read the voucher, the programme and the organisation's admissions ({status: ADMITTED, org}, newest first,
-     * at most 100) concurrently, as the backend's Mono.zip does;</li>
+     * <li>read the programme and the organisation's admissions ({status: ADMITTED, org}, newest first, at most 100)
+     * concurrently, as the backend's Mono.zip does, once;</li>
+     * <li>read the voucher without its ledger (what a first attempt decides on);</li>
      * <li>insert the invoice claim (organisation|invoice number);</li>
-     * <li>one findOneAndUpdate of the copy conditional on _id, version and voided $ne the redemption: $set of voucher
-     * (the domain state read, with redeemed, updatedAt and version moved on), status and version, $push of the
-     * REDEEMED ledger entry, $addToSet of the organisation to agencyOrgs, returning the new document;</li>
+     * <li>one updateOne of the copy guarded by _id, status ACTIVE, voided $ne and ledger.redemptionId $ne the
+     * redemption, voucher.redeemed <= face - subsidy: $inc of voucher.redeemed, voucher.version and version, $set of
+     * voucher.updatedAt, $push of the REDEEMED ledger entry, $addToSet of the organisation to agencyOrgs;</li>
      * <li>one findOneAndUpdate of the redemption ({_id, status: PENDING, owner}): agencyId, agencyRegion, subsidy,
      * status SUBMITTED, approvedAt null, returning the new document.</li>
      * </ol>
-     * A miss of step 5 (another client's redemption came first) waits the backend's backoff and goes back to step 3.
-     * A read whose top-level version differs from the voucher's (torn, see DealsBench.reread) is read again (counted).
+     * A miss of step 6 (only possible when the voucher is out of room, which the sizing prevents) counts as a miss and
+     * goes back to step 4 after the backend's backoff.
      */
     static void rawRedeem(Slot s, DealsBench.Bidder agent, AtomicLong misses) {
         String key = "bench-" + KEYS.incrementAndGet(), invoice = "INV-" + key, owner = UUID.randomUUID().toString();
         String id = redemptionId(agent.org(), key);
-        Document first = Mono.from(copies.find(Filters.eq("_id", s.id)).first()).block();
+        Document first = Mono.from(copies.find(Filters.eq("_id", s.id)).projection(Projections.exclude("ledger")).first()).block();
         if (first == null) throw new IllegalStateException("voucher " + s.id + " not found");
         Date now = new Date();
         Mono.from(rawRedemptions.insertOne(new Document("_id", id).append("order", order(now)).append("requestHash", hash(s.id, invoice))
@@ -357,20 +358,16 @@ public class VouchersBench {
             .append("subsidy", 0L).append("status", "PENDING").append("owner", owner).append("attempt", 0).append("takenAt", now)
             .append("createdBy", agent.subject()).append("createdAt", now).append("refunded", false)
             .append("_class", "io.ttx.vouchers.persistence.RedemptionDocument"))).block();
+        var once = Mono.zip(Mono.from(programmes.find(Filters.eq("_id", first.getString("programmeId"))).first()),
+            Flux.from(agencies.find(Filters.and(Filters.eq("status", "ADMITTED"), Filters.eq("org", agent.org())))
+                .sort(Sorts.descending("_id")).limit(100)).collectList()).block();
+        Document agency = once.getT2().isEmpty() ? null : once.getT2().getFirst().get("agency", Document.class);
         boolean claimed = false;
         for (int race = 0; ; race++) {
-            var read = Mono.zip(Mono.from(copies.find(Filters.eq("_id", s.id)).first()),
-                Mono.from(programmes.find(Filters.eq("_id", first.getString("programmeId"))).first()),
-                Flux.from(agencies.find(Filters.and(Filters.eq("status", "ADMITTED"), Filters.eq("org", agent.org())))
-                    .sort(Sorts.descending("_id")).limit(100)).collectList()).block();
-            Document vd = read.getT1(), v = vd.get("voucher", Document.class);
-            if (vd.getLong("version").longValue() != v.getLong("version").longValue()) {
-                if (TORN.incrementAndGet() > 100_000) throw new IllegalStateException("voucher " + s.id + " read torn 100,000 times");
-                continue;
-            }
-            Document agency = read.getT3().isEmpty() ? null : read.getT3().getFirst().get("agency", Document.class);
-            long redeemed = v.getLong("redeemed");
-            if (agency == null || read.getT2() == null || !"ACTIVE".equals(v.getString("status")) || v.getLong("faceValue") - redeemed < SUBSIDY_FEN) {
+            Document vd = Mono.from(copies.find(Filters.eq("_id", s.id)).projection(Projections.exclude("ledger")).first()).block();
+            Document v = vd.get("voucher", Document.class);
+            long redeemed = v.getLong("redeemed"), face = v.getLong("faceValue");
+            if (agency == null || once.getT1() == null || !"ACTIVE".equals(v.getString("status")) || face - redeemed < SUBSIDY_FEN) {
                 throw new IllegalStateException("raw redemption on " + s.id + " would be refused");
             }
             if (!claimed) {
@@ -379,20 +376,13 @@ public class VouchersBench {
                 claimed = true;
             }
             now = new Date();
-            long version = vd.getLong("version");
-            Document next = new Document(v);
-            next.put("redeemed", redeemed + SUBSIDY_FEN);
-            next.put("updatedAt", now);
-            next.put("version", version + 1);
-            next.put("_class", "io.ttx.vouchers.domain.Voucher"); // the backend's converter writes the type hint into $set and $push
-            Document entry = new Document("seq", vd.getList("ledger", Document.class).size()).append("type", "REDEEMED").append("amount", SUBSIDY_FEN)
-                .append("redeemedAfter", redeemed + SUBSIDY_FEN).append("key", key).append("redemptionId", id).append("by", agent.subject()).append("at", now)
-                .append("_class", "io.ttx.vouchers.domain.LedgerEntry");
-            Document saved = Mono.from(copies.findOneAndUpdate(Filters.and(Filters.eq("_id", s.id), Filters.eq("version", version), Filters.ne("voided", id)),
-                Updates.combine(Updates.set("voucher", next), Updates.set("status", "ACTIVE"), Updates.set("version", version + 1),
-                    Updates.push("ledger", entry), Updates.addToSet("agencyOrgs", agent.org())),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).block();
-            if (saved != null) {
+            Document entry = new Document("type", "REDEEMED").append("amount", SUBSIDY_FEN).append("key", key).append("redemptionId", id)
+                .append("by", agent.subject()).append("at", now).append("_class", "io.ttx.vouchers.domain.LedgerEntry");
+            var debit = Mono.from(copies.updateOne(Filters.and(Filters.eq("_id", s.id), Filters.eq("status", "ACTIVE"), Filters.ne("voided", id),
+                    Filters.ne("ledger.redemptionId", id), Filters.lte("voucher.redeemed", face - SUBSIDY_FEN)),
+                Updates.combine(Updates.inc("voucher.redeemed", SUBSIDY_FEN), Updates.inc("voucher.version", 1), Updates.inc("version", 1),
+                    Updates.set("voucher.updatedAt", now), Updates.push("ledger", entry), Updates.addToSet("agencyOrgs", agent.org())))).block();
+            if (debit != null && debit.getModifiedCount() == 1) {
                 Document done = Mono.from(rawRedemptions.findOneAndUpdate(
                     Filters.and(Filters.eq("_id", id), Filters.eq("status", "PENDING"), Filters.eq("owner", owner)),
                     Updates.combine(Updates.set("agencyId", agency.getString("_id")), Updates.set("agencyRegion", agency.getString("region")),
@@ -604,7 +594,6 @@ public class VouchersBench {
                 DealsBench.median(r.raw(), DealsBench.Round::p50), apiP99, rawP99, apiP99 / rawP99,
                 r.api().stream().mapToLong(DealsBench.Round::conflicts).sum(), r.raw().stream().mapToLong(DealsBench.Round::conflicts).sum());
         }
-        if (TORN.get() > 0) System.out.printf(Locale.ROOT, "%nThe raw side's voucher reads came back torn %d times and were read again.%n", TORN.get());
         System.out.println();
         System.out.printf(Locale.ROOT, "CPU per redemption (/proc, all threads; medians over the rounds), net of idle use (measured for %.0f s after the "
             + "levels: backend %.0f %%, dev stack %.0f %%, driver %.0f %% of a core):%n%n", idle.wallS(), 100 * idle.backendS() / idle.wallS(),

@@ -8,11 +8,12 @@
 # region-admin-320000 after the public notice (the backend runs with ttx.vouchers.notice-period=NOTICE), and vouchers of
 # 100,000.00 CNY for enterprise's organisation. Client c redeems as agency c % 2.
 # The raw side (scripts/bench/VouchersBench.java, on the backend jar's libraries: the same MongoDB driver) does per
-# redemption what the backend does, reads included: read the voucher; insert the redemption PENDING (id from the
-# organisation and key); read voucher, programme and the organisation's admissions concurrently; insert the invoice
-# claim; one findOneAndUpdate of the voucher copy conditional on _id, version and voided $ne the redemption ($set
-# voucher/status/version, $push the ledger entry, $addToSet agencyOrgs); one findOneAndUpdate of the redemption
-# (PENDING and owner -> SUBMITTED). A lost race waits the backend's backoff and reads again. Scratch collections get the
+# redemption what the backend does, reads included: read the voucher without its ledger; insert the redemption PENDING
+# (id from the organisation and key); read programme and the organisation's admissions concurrently; read the voucher
+# without its ledger; insert the invoice claim; one updateOne of the voucher copy guarded by _id, status ACTIVE, room
+# for the subsidy, no ledger entry of the redemption and voided $ne it ($inc voucher.redeemed, voucher.version and
+# version, $push the ledger entry, $addToSet agencyOrgs); one findOneAndUpdate of the redemption (PENDING and owner ->
+# SUBMITTED). A failed guard waits the backend's backoff and reads again. Scratch collections get the
 # backend's indexes. Every client works on vouchers of its own (no contention) unless an entry is "C/D": C clients on D
 # vouchers shared by all of them (lost races; 503 voucher-busy through the API is sent again with the same key).
 # The driver is compiled with DealsBench.java (it uses its round timing, CPU accounting and helpers). Prints one line

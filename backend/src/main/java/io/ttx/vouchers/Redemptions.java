@@ -91,7 +91,7 @@ public class Redemptions {
         if (!user.has(Role.AGENCY) || org == null) return Mono.error(VoucherProblem.forbidden("only a service agency redeems vouchers"));
         String id = RedemptionKeys.id(org, key);
         String hash = RedemptionKeys.hash(voucherId, request);
-        return vouchers.find(voucherId).switchIfEmpty(Mono.error(() -> VoucherProblem.notFound("voucher", voucherId))).flatMap(vd -> {
+        return vouchers.withoutLedger(voucherId).switchIfEmpty(Mono.error(() -> VoucherProblem.notFound("voucher", voucherId))).flatMap(vd -> {
             Instant now = clock.instant();
             String owner = UUID.randomUUID().toString();
             RedemptionDocument pending = new RedemptionDocument(id, Ids.next(ORDER_PREFIX, now), hash, key, voucherId, vd.programmeId(),
@@ -189,7 +189,7 @@ public class Redemptions {
         LedgerEntry entry = new LedgerEntry(LedgerEntry.Type.REDEEMED, x.subsidy(), d.idempotencyKey(), d.id(), d.createdBy(), now, null);
         Long exact = x.voucher().remaining() == 0 ? vd.voucher().redeemed() : null; // capped by what remained: only on that state
         return vouchers.redeem(d.voucherId(), vd.voucher().faceValue(), x.subsidy(), exact, entry, d.agencyOrg(), now)
-            .switchIfEmpty(Mono.error(LostRace::new))
+            .flatMap(debited -> debited ? Mono.just(true) : Mono.error(new LostRace()))
             .then(Mono.defer(() -> redemptions.redeemed(d.id(), d.owner(), agency.id(), agency.province(), x.subsidy(), x.status().name(),
                 x.status() == RedemptionStatus.APPROVED ? now : null)))
             .switchIfEmpty(Mono.defer(() -> await(d.id(), d.owner())));

@@ -53,10 +53,10 @@ public class VoucherStore extends MongoStore<VoucherDocument> {
      * debit needs of the voucher's current state: ACTIVE, room for the subsidy (or, for a subsidy capped by what
      * remained, exactly the redeemed value it was decided on), no debit of this redemption yet and not voided. No
      * version check: concurrent debits of one voucher do not refuse each other while room remains. The agency's
-     * organisation joins those that see the voucher. Empty when a guard fails.
+     * organisation joins those that see the voucher. False when a guard fails.
      */
-    public Mono<VoucherDocument> redeem(String voucherId, long faceValue, long subsidy, @Nullable Long exactRedeemed, LedgerEntry entry,
-                                        String agencyOrg, Instant now) {
+    public Mono<Boolean> redeem(String voucherId, long faceValue, long subsidy, @Nullable Long exactRedeemed, LedgerEntry entry,
+                                String agencyOrg, Instant now) {
         String redemptionId = Objects.requireNonNull(entry.redemptionId(), "a debit names its redemption");
         Criteria c = Criteria.where("_id").is(voucherId).and("status").is(VoucherStatus.ACTIVE.name()).and("voided").ne(redemptionId)
             .and("ledger.redemptionId").ne(redemptionId);
@@ -65,7 +65,7 @@ public class VoucherStore extends MongoStore<VoucherDocument> {
         mongo.getConverter().write(entry, e);
         Update u = new Update().inc("voucher.redeemed", subsidy).inc("voucher.version", 1).inc("version", 1).set("voucher.updatedAt", now)
             .push("ledger", e).addToSet("agencyOrgs", agencyOrg);
-        return mongo.findAndModify(Query.query(c), u, FindAndModifyOptions.options().returnNew(true), VoucherDocument.class, COLLECTION);
+        return mongo.updateFirst(Query.query(c), u, COLLECTION).map(r -> r.getModifiedCount() == 1); // no answer to decode: the ledger grows
     }
 
     /** The voucher without its ledger (what a first attempt of a redemption decides on): empty ledger in the answer. */
