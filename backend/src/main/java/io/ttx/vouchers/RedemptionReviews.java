@@ -65,7 +65,7 @@ public class RedemptionReviews {
         if (scopes != null && scopes.isEmpty()) return Mono.just(new RedemptionList(List.of(), null));
         List<Criteria> all = new ArrayList<>();
         if (scopes != null) all.add(new Criteria().orOperator(scopes));
-        all.add(status == null ? Criteria.where("status").in(Redemptions.liveStatuses()) : Criteria.where("status").is(status.name()));
+        all.add(status == null ? Criteria.where("status").in(Redemptions.shownStatuses()) : Criteria.where("status").is(status.name()));
         if (voucherId != null) all.add(Criteria.where("voucherId").is(voucherId));
         return redemptions.page(new Criteria().andOperator(all), before, size).collectList()
             .map(docs -> new RedemptionList(docs.stream().map(RedemptionView::of).toList(), docs.isEmpty() ? null : docs.getLast().order()));

@@ -250,7 +250,8 @@ public class Redemptions {
         return new RedemptionRequest(d.invoiceNumber(), d.invoiceAmount(), Category.valueOf(d.category()), d.serviceDescription(), d.dealId());
     }
 
-    static List<String> liveStatuses() {
+    /** The statuses lists show: decided redemptions (PENDING and REFUSED ones are no redemptions). */
+    static List<String> shownStatuses() {
         return List.of(RedemptionStatus.SUBMITTED.name(), RedemptionStatus.APPROVED.name(), RedemptionStatus.REJECTED.name(),
             RedemptionStatus.SETTLED.name());
     }

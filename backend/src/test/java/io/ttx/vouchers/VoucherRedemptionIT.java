@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import static io.ttx.vouchers.VoucherWorld.JIANGSU_ADMIN;
@@ -61,6 +62,8 @@ class VoucherRedemptionIT extends IntegrationTest {
         world.redeem(agency, voucher, UUID.randomUUID().toString(), body).expectStatus().isEqualTo(409)
             .expectBody().jsonPath("$.code").isEqualTo("invoice-claimed");
 
+        assertThat(world.get(agency.token(), "/api/v1/vouchers?size=100").get("items").valueStream().map(i -> i.get("id").asString()))
+            .as("an agency lists the vouchers it redeemed").contains(voucher);
         JsonNode v = world.get(agency.token(), "/api/v1/vouchers/" + voucher);
         assertThat(amount(v, "redeemed")).isEqualTo("40000.00");
         assertThat(amount(v, "remaining")).isEqualTo("60000.00");
@@ -147,5 +150,27 @@ class VoucherRedemptionIT extends IntegrationTest {
         world.api().post().uri("/api/v1/vouchers/{id}/redemptions", voucher).header("Authorization", holder.token()).header("Idempotency-Key", "k")
             .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isForbidden();
         assertThat(world.get(ZHEJIANG_ADMIN, "/api/v1/redemptions?voucherId=" + voucher).get("items")).as("refusals are not redemptions").isEmpty();
+    }
+
+    @Test
+    void aSubsidyRejectedAfterTheVoucherExpiredReturnsStraightToTheBudget() {
+        String programme = world.programme("1000000.00", "0.00");
+        Agency agency = world.agency("320000", JIANGSU_ADMIN);
+        String voucher = world.voucher(programme, world.holder(), "1000.00");
+        String id = ok(world.redeem(agency, voucher, "k", redemption("INV-" + UUID.randomUUID(), "400.00", "TESTING_INSPECTION")), 201)
+            .get("id").asString();
+        clock.advance(Duration.ofDays(366));
+        eventually(Duration.ofSeconds(20), () -> assertThat(world.get(ZHEJIANG_ADMIN, "/api/v1/vouchers/" + voucher).get("status").asString())
+            .isEqualTo("EXPIRED"));
+        assertThat(amount(world.get(ZHEJIANG_ADMIN, "/api/v1/voucher-programmes/" + programme), "returned")).as("the unused 800.00").isEqualTo("800.00");
+
+        ok(world.post(ZHEJIANG_ADMIN, "/api/v1/redemptions/" + id + "/decision", "{\"decision\":\"REJECT\"}"), 200);
+        JsonNode p = world.get(ZHEJIANG_ADMIN, "/api/v1/voucher-programmes/" + programme);
+        assertThat(amount(p, "returned")).as("the rejected 200.00 went straight back").isEqualTo("1000.00");
+        assertThat(amount(p, "redeemed")).isEqualTo("0.00");
+        assertThat(amount(p, "available")).isEqualTo("1000000.00");
+        JsonNode v = world.get(ZHEJIANG_ADMIN, "/api/v1/vouchers/" + voucher);
+        assertThat(v.get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(amount(v, "redeemed")).isEqualTo("0.00");
     }
 }

@@ -136,4 +136,58 @@ class RedeemingTests {
         assertThat(late.voucher().redeemed()).isZero();
         assertThat(late.voucher().status()).isEqualTo(VoucherStatus.EXPIRED);
     }
+
+    /** A programme paying technology transfer at 30 %, and a transfer centre admitted for it in Jiangsu. */
+    static Programme transfers() {
+        ProgrammeDraft d = VoucherFixtures.draft();
+        return accepted(Programmes.create("vp-tt", new ProgrammeDraft(d.name(), d.region(), d.budget(), d.periodStart(), d.periodEnd(),
+            java.util.List.of(new ProgrammeDraft.CategoryRatio(Category.TECHNOLOGY_TRANSFER, new java.math.BigDecimal("0.3"))),
+            d.capPerEnterprisePerYear(), d.capPerControllerPerYear(), d.voucherValidityDays(), d.acceptedProviderRegions(), 0), ADMIN_ZJ, NOW));
+    }
+
+    static final AgencyFacts CENTRE = new AgencyFacts("ag-tt", "52320100MJ0000001X", "ctrl-centre", JIANGSU, Set.of(Category.TECHNOLOGY_TRANSFER),
+        true);
+
+    static RedemptionRequest transfer(String dealId) {
+        return new RedemptionRequest("INV-T", 100_000, Category.TECHNOLOGY_TRANSFER, "licence brokered", dealId);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        // stage, buyer is the holder, broker is the agency, deal known -> accepted
+        "REGISTERED, true, true, true, true",
+        "CLOSED, true, true, true, true",
+        "SIGNED, true, true, true, false",
+        "NEGOTIATION, true, true, true, false",
+        "REGISTERED, false, true, true, false",
+        "REGISTERED, true, false, true, false",
+        "REGISTERED, true, true, false, false"})
+    void aNamedDealMustBeARegisteredOrClosedTransferOfTheHolderBrokeredByTheAgency(String stage, boolean holderBuys, boolean agencyBrokers,
+                                                                                  boolean known, boolean ok) {
+        Voucher v = voucher(20_000_000);
+        DealFacts deal = known ? new DealFacts("deal-1", stage, holderBuys ? HOLDER_ORG : "91330100MA0000009X", agencyBrokers ? CENTRE.org() : "52330100MJ0000002X")
+            : null;
+        Decision<Redeeming.Redeemed> d = Redeeming.redeem(v, transfers(), CENTRE, transfer("deal-1"), deal, false, TODAY, NOW);
+        if (ok) assertThat(accepted(d).subsidy()).isEqualTo(30_000);
+        else rejected(d, VoucherRejection.Kind.UNPROCESSABLE, VoucherCodes.DEAL_NOT_ELIGIBLE);
+    }
+
+    @Test
+    void aDealIsNotEligibleForAnotherCategoryNorUnderAnotherId() {
+        Voucher v = voucher(20_000_000);
+        DealFacts deal = new DealFacts("deal-1", "REGISTERED", HOLDER_ORG, CENTRE.org());
+        AgencyFacts both = new AgencyFacts("ag-tt", CENTRE.org(), "ctrl-centre", JIANGSU, Set.of(Category.TECHNOLOGY_TRANSFER, Category.RD_DESIGN), true);
+        rejected(Redeeming.redeem(v, programme(), both, new RedemptionRequest("I", 100_000, Category.RD_DESIGN, "d", "deal-1"), deal, false, TODAY, NOW),
+            VoucherRejection.Kind.UNPROCESSABLE, VoucherCodes.DEAL_NOT_ELIGIBLE);
+        rejected(Redeeming.redeem(v, transfers(), CENTRE, transfer("deal-2"), deal, false, TODAY, NOW), VoucherRejection.Kind.UNPROCESSABLE,
+            VoucherCodes.DEAL_NOT_ELIGIBLE);
+        // after self-dealing, before the invoice
+        AgencyFacts own = new AgencyFacts("ag-own", HOLDER_ORG, "c", JIANGSU, Set.of(Category.TECHNOLOGY_TRANSFER), true);
+        rejected(Redeeming.redeem(v, transfers(), own, transfer("deal-2"), deal, true, TODAY, NOW), VoucherRejection.Kind.UNPROCESSABLE,
+            VoucherCodes.SELF_DEALING);
+        rejected(Redeeming.redeem(v, transfers(), CENTRE, transfer("deal-2"), deal, true, TODAY, NOW), VoucherRejection.Kind.UNPROCESSABLE,
+            VoucherCodes.DEAL_NOT_ELIGIBLE);
+        rejected(Redeeming.redeem(v, transfers(), CENTRE, transfer("deal-1"), deal, true, TODAY, NOW), VoucherRejection.Kind.CONFLICT,
+            VoucherCodes.INVOICE_CLAIMED);
+    }
 }
