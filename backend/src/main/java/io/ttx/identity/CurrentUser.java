@@ -10,13 +10,47 @@ import java.util.Set;
 
 /**
  * The authenticated caller as every capability sees it: who (subject), what they may do (roles) and on whose
- * behalf (organisation by unified social credit code, region by GB/T 2260 code), all from the validated token.
+ * behalf (organisation by unified social credit code, region by GB/T 2260 code), all from the validated token; for a
+ * peer platform of the voucher federation also the provinces it hosts ({@code regions}, empty for everyone else).
  */
-public record CurrentUser(String subject, Set<Role> roles, @Nullable String org, @Nullable String region) {
+public record CurrentUser(String subject, Set<Role> roles, @Nullable String org, @Nullable String region, List<String> regions) {
+    /** At most this many provinces in a {@code regions} claim (China has 34 provincial divisions). */
+    static final int MAX_REGIONS = 40;
+
+    public CurrentUser {
+        regions = List.copyOf(regions);
+    }
+
+    public CurrentUser(String subject, Set<Role> roles, @Nullable String org, @Nullable String region) {
+        this(subject, roles, org, region, List.of());
+    }
 
     public static CurrentUser of(Jwt jwt) {
         return new CurrentUser(jwt.getSubject() == null ? "" : jwt.getSubject(), roles(jwt),
-            jwt.getClaimAsString("org"), jwt.getClaimAsString("region"));
+            jwt.getClaimAsString("org"), jwt.getClaimAsString("region"), regions(jwt));
+    }
+
+    /**
+     * The {@code regions} claim: province codes (six digits ending {@code 0000}), in order, each once. A claim that is
+     * not such an array, or longer than {@value #MAX_REGIONS}, counts as none: a token never widens a peer's reach by
+     * being malformed.
+     */
+    static List<String> regions(Jwt jwt) {
+        if (!(jwt.getClaims().get("regions") instanceof Collection<?> c) || c.size() > MAX_REGIONS) return List.of();
+        Set<String> out = new LinkedHashSet<>();
+        for (Object o : c) {
+            if (!(o instanceof String s) || !isProvince(s)) return List.of();
+            out.add(s);
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean isProvince(String s) {
+        if (s.length() != 6 || !s.endsWith("0000")) return false;
+        for (int i = 0; i < 6; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        }
+        return true;
     }
 
     public boolean has(Role role) {

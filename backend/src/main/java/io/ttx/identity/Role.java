@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** The platform roles, as they appear (lower case) in the token's {@code roles} claim. */
 public enum Role {
-    RESEARCHER, TTO, ENTERPRISE, BROKER, AGENCY, REGION_ADMIN, ADMIN, EVALUATOR, AUDITOR;
+    RESEARCHER, TTO, ENTERPRISE, BROKER, AGENCY, REGION_ADMIN, ADMIN, EVALUATOR, AUDITOR,
+    /** Another platform of the voucher federation (a service client); the provinces it hosts are its {@code regions}. */
+    PEER;
 
     /** The claim value, e.g. {@code region-admin}. */
     public String claim() {

@@ -59,6 +59,7 @@ class SecurityConfiguration {
                 a.pathMatchers("/api/v1/admin/outbox/**").hasRole(Role.ADMIN.claim());
                 capabilityRules.orderedStream().forEach(r -> r.apply(a));
                 a.pathMatchers("/api/**").access(denyByDefault);
+                a.pathMatchers("/federation/**").access(denyByDefault); // the voucher federation's protocol (peers only, route by route)
                 a.anyExchange().permitAll(); // nothing else is served: unknown paths answer 404
             })
             .oauth2ResourceServer(o -> o

@@ -113,4 +113,16 @@ class CurrentUserTests {
         assertThat(Role.fromClaim("region_admin")).isNull();
         assertThat(Role.fromClaim("REGION_ADMIN")).isNull();
     }
+
+    @Test
+    void aPeerCarriesTheProvincesItHostsAndAMalformedClaimGrantsNone() {
+        CurrentUser peer = CurrentUser.of(jwt(b -> b.claim("roles", List.of("peer")).claim("regions", List.of("370000", "320000", "370000"))));
+        assertThat(peer.roles()).containsExactly(Role.PEER);
+        assertThat(peer.regions()).containsExactly("370000", "320000");
+        assertThat(CurrentUser.of(jwt(b -> b.claim("regions", List.of("370000", "370100")))).regions()).as("a city is no province").isEmpty();
+        assertThat(CurrentUser.of(jwt(b -> b.claim("regions", List.of("370000", "３７００００")))).regions()).as("no full-width digits").isEmpty();
+        assertThat(CurrentUser.of(jwt(b -> b.claim("regions", "370000"))).regions()).as("not an array").isEmpty();
+        assertThat(CurrentUser.of(jwt(b -> b.claim("regions", java.util.Collections.nCopies(41, "370000")))).regions()).as("too long").isEmpty();
+        assertThat(CurrentUser.of(jwt(b -> b.claim("roles", List.of("tto")))).regions()).isEmpty();
+    }
 }

@@ -65,6 +65,12 @@ public final class Tokens {
         return sign(idpKey(), TestStack.get().idp(), subject, roles, org, region, Instant.now().plusSeconds(300));
     }
 
+    /** A token signed by the IdP's key with chosen claims and one more claim (e.g. a peer's {@code regions}). */
+    public static String withClaim(String subject, List<String> roles, String org, String region, String claim, Object value) {
+        return sign(idpKey(), TestStack.get().idp(), List.of(API_AUDIENCE), subject, roles, org, region, Instant.now().plusSeconds(300),
+            Map.of(claim, value));
+    }
+
     public static String expired(String subject, List<String> roles, String org, String region) {
         return sign(idpKey(), TestStack.get().idp(), subject, roles, org, region, Instant.now().minusSeconds(600));
     }
@@ -101,10 +107,17 @@ public final class Tokens {
 
     private static String sign(RSAKey key, String issuer, List<String> audience, String subject, List<String> roles, String org,
                                String region, Instant expiry) {
+        return sign(key, issuer, audience, subject, roles, org, region, expiry, Map.of());
+    }
+
+    private static String sign(RSAKey key, String issuer, List<String> audience, String subject, List<String> roles, String org,
+                               String region, Instant expiry, Map<String, Object> extra) {
         try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject(subject).jwtID(UUID.randomUUID().toString())
+            JWTClaimsSet.Builder b = new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject(subject).jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(expiry.minusSeconds(900))).notBeforeTime(Date.from(expiry.minusSeconds(900)))
-                .expirationTime(Date.from(expiry)).claim("roles", roles).claim("org", org).claim("region", region).build();
+                .expirationTime(Date.from(expiry)).claim("roles", roles).claim("org", org).claim("region", region);
+            extra.forEach(b::claim);
+            JWTClaimsSet claims = b.build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();

@@ -29,6 +29,12 @@ final class DemoClients {
             out.add(client("region-admin-" + region, "region-admin", "11", "科学技术厅/局 " + region, region, n));
             out.add(client("region-admin-" + region + "-2", "region-admin", "11", "科技创新服务中心 " + region, region, n));
         }
+        // the voucher federation: a platform hosting Shandong (370000) and one hosting the Yangtze River Delta, as peers;
+        // an agency and a bureau of Shandong for a TTX that hosts 370000
+        out.add(peer("peer-370000", "山东示范技术交易平台", "370000", List.of("370000"), n));
+        out.add(peer("peer-yrd", "长三角示范技术交易平台", "310000", DEMO_REGIONS, n));
+        out.add(client("agency-370000", "agency", "91", "济南示范检测技术有限公司", "370100", n));
+        out.add(client("region-admin-370000", "region-admin", "11", "科学技术厅 370000", "370000", n));
         return List.copyOf(out);
     }
 
@@ -36,6 +42,11 @@ final class DemoClients {
                             String org2, String region2) {
         out.add(client(role, role, kind, org1, region1, n));
         out.add(client(role + "-2", role, kind, org2, region2, n));
+    }
+
+    private static DemoClient peer(String id, String orgName, String region, List<String> regions, int[] n) {
+        DemoClient c = client(id, "peer", "91", orgName, region, n);
+        return new DemoClient(c.clientId(), c.roles(), c.orgName(), c.org(), c.region(), regions);
     }
 
     private static DemoClient client(String id, String role, String kind, String orgName, String region, int[] n) {

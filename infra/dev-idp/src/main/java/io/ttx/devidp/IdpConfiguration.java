@@ -62,6 +62,7 @@ class IdpConfiguration {
                 // aud names the API the token is for (the backend refuses others), as Keycloak's audience mapper does
                 ctx.getClaims().audience(List.of(c.clientId(), API_AUDIENCE))
                     .claim("roles", c.roles()).claim("org", c.org()).claim("region", c.region());
+                if (!c.regions().isEmpty()) ctx.getClaims().claim("regions", c.regions()); // a peer's provinces
             }
         };
     }

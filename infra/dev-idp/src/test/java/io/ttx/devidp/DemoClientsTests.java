@@ -15,7 +15,7 @@ class DemoClientsTests {
         List<DemoClient> all = DemoClients.all();
         assertThat(all).extracting(DemoClient::clientId).contains("researcher", "tto", "enterprise", "broker", "agency",
             "evaluator", "auditor", "admin", "researcher-2", "admin-2", "region-admin-310000", "region-admin-320000",
-            "region-admin-330000", "region-admin-340000");
+            "region-admin-330000", "region-admin-340000", "peer-370000", "peer-yrd", "agency-370000", "region-admin-370000");
         assertThat(all).extracting(DemoClient::org).doesNotHaveDuplicates();
         assertThat(all).allSatisfy(c -> {
             assertThat(c.org()).hasSize(18).matches("[0-9A-HJ-NPQRTUWXY]{18}");
@@ -26,6 +26,16 @@ class DemoClientsTests {
             .map(c -> c.clientId().replace("-2", "") + c.region()).collect(Collectors.toSet());
         all.stream().filter(c -> !c.clientId().endsWith("-2") && !c.clientId().startsWith("region-admin"))
             .forEach(c -> assertThat(secondRegions).doesNotContain(c.clientId() + c.region()));
+    }
+
+    @Test
+    void peersCarryTheProvincesTheyHostAndNobodyElseDoes() {
+        List<DemoClient> all = DemoClients.all();
+        assertThat(all).filteredOn(c -> c.clientId().equals("peer-370000")).singleElement()
+            .satisfies(c -> assertThat(c.regions()).containsExactly("370000"));
+        assertThat(all).filteredOn(c -> c.clientId().equals("peer-yrd")).singleElement()
+            .satisfies(c -> assertThat(c.regions()).containsExactly("310000", "320000", "330000", "340000"));
+        assertThat(all).filteredOn(c -> !c.roles().contains("peer")).allSatisfy(c -> assertThat(c.regions()).isEmpty());
     }
 
     @Test
