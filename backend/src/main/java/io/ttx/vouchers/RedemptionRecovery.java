@@ -13,7 +13,8 @@ import java.time.Clock;
  * Finishes what crashes leave of redemptions (one replica at a time, every {@code ttx.vouchers.recovery-interval}): a
  * redemption PENDING with an owner silent for {@code ttx.vouchers.redemption-timeout} is taken over and decided (the
  * voucher's ledger tells whether its debit happened), a rejection whose refund is not recorded gets it, and a
- * settlement batch left PENDING as long is finished with its cut-off.
+ * settlement batch left PENDING as long is finished with its cut-off, and a peer's authorization not captured within
+ * {@code ttx.vouchers.authorization-ttl} is voided.
  */
 final class RedemptionRecovery extends LeasedJob {
     private static final int BATCH = 200;
@@ -22,17 +23,19 @@ final class RedemptionRecovery extends LeasedJob {
     private final RedemptionReviews reviews;
     private final Settlements settlements;
     private final SettlementStore batches;
+    private final FederatedRedemptions federated;
     private final VoucherProperties props;
     private final Clock clock;
 
     RedemptionRecovery(RedemptionStore store, Redemptions redemptions, RedemptionReviews reviews, Settlements settlements, SettlementStore batches,
-                       VoucherProperties props, Leases leases, Clock clock) {
+                       FederatedRedemptions federated, VoucherProperties props, Leases leases, Clock clock) {
         super("sweep:voucher-redemptions", props.recoveryInterval(), leases);
         this.store = store;
         this.redemptions = redemptions;
         this.reviews = reviews;
         this.settlements = settlements;
         this.batches = batches;
+        this.federated = federated;
         this.props = props;
         this.clock = clock;
     }
@@ -44,6 +47,8 @@ final class RedemptionRecovery extends LeasedJob {
             .concatMap(d -> (d.status().equals(RedemptionDocument.PENDING) ? redemptions.recover(d).then() : reviews.refund(d))
                 .onErrorResume(VoucherProblem.class, e -> Mono.empty()).thenReturn(d))
             .count()
-            .flatMap(n -> batches.pendingBefore(before, BATCH).concatMap(settlements::finish).count().map(m -> n + m));
+            .flatMap(n -> batches.pendingBefore(before, BATCH).concatMap(settlements::finish).count().map(m -> n + m))
+            .flatMap(n -> store.authorizedBefore(clock.instant().minus(props.authorizationTtl()), BATCH)
+                .concatMap(d -> federated.voidIt(d, "ttl").thenReturn(d)).count().map(m -> n + m));
     }
 }

@@ -86,14 +86,15 @@ public class RedemptionReviews {
         }).map(RedemptionView::of);
     }
 
-    /** Gives a rejected redemption's subsidy back (once: the ledger tells), releases its invoice, and records the refund. */
+    /** Gives a rejected (or voided) redemption's subsidy back (once: the ledger tells), releases its invoice, and records the refund. */
     Mono<Void> refund(RedemptionDocument d) {
         return Mono.defer(() -> vouchers.find(d.voucherId())).flatMap(vd -> {
             boolean done = vd.ledger().stream().anyMatch(e -> e.type() == LedgerEntry.Type.REFUNDED && d.id().equals(e.redemptionId()));
             if (done || d.subsidy() == 0) return Mono.just(true);
             Instant now = clock.instant();
             Redeeming.Refund back = Redeeming.refund(vd.voucher(), d.subsidy(), now);
-            LedgerEntry e = new LedgerEntry(LedgerEntry.Type.REFUNDED, d.subsidy(), "reject:" + d.id(),
+            String step = d.status().equals(RedemptionDocument.VOIDED) ? "void:" : "reject:";
+            LedgerEntry e = new LedgerEntry(LedgerEntry.Type.REFUNDED, d.subsidy(), step + d.id(),
                 d.id(), d.decidedBy() == null ? "recovery" : d.decidedBy(), now, d.note());
             return vouchers.change(back.voucher(), vd.version(), e).map(x -> true).switchIfEmpty(Mono.error(Redemptions.LostRace::new));
         }).retryWhen(Retry.max(RACES).filter(Redemptions.LostRace.class::isInstance))

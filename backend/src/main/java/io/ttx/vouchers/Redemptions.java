@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -89,29 +90,56 @@ public class Redemptions {
     public Mono<RedemptionView> redeem(CurrentUser user, String voucherId, String key, RedemptionRequest request) {
         String org = user.org();
         if (!user.has(Role.AGENCY) || org == null) return Mono.error(VoucherProblem.forbidden("only a service agency redeems vouchers"));
-        String id = RedemptionKeys.id(org, key);
-        String hash = RedemptionKeys.hash(voucherId, request);
+        return start(user, RedemptionKeys.id(org, key), key, voucherId, request, org, null, null).flatMap(Redemptions::outcome);
+    }
+
+    /**
+     * Authorizes a redemption for a peer platform's agency (the voucher federation's first step): the same checks and
+     * the same debit as {@link #redeem}, with the agency as the peer describes it (organisation, controller, the province
+     * of its admission, admitted for the category), under the peer's idempotency key; the redemption stays AUTHORIZED
+     * until {@link FederatedRedemptions#capture} or a void. 403 unless the caller is a peer hosting the provider's
+     * province and the province of its admission.
+     */
+    Mono<RedemptionDocument> authorize(CurrentUser peer, String voucherId, String key, RedemptionRequest request, String providerRegion,
+                                       String providerOrg, String providerController, String providerAdmittedRegion) {
+        if (!peer.has(Role.PEER) || !peer.regions().contains(providerRegion) || !peer.regions().contains(providerAdmittedRegion)) {
+            return Mono.error(VoucherProblem.forbidden("only a peer platform hosting " + providerAdmittedRegion + " authorizes for its agencies"));
+        }
+        return start(peer, RedemptionKeys.id("rdm_", "peer:" + peer.subject(), key), key, voucherId, request, providerOrg, providerAdmittedRegion,
+            new RedemptionDocument.Federation(peer.subject(), providerController, null));
+    }
+
+    /** Claims the key (the redemption PENDING) and decides, or answers the outcome of the key's first request. */
+    private Mono<RedemptionDocument> start(CurrentUser user, String id, String key, String voucherId, RedemptionRequest request, String agencyOrg,
+                                           @Nullable String agencyRegion, RedemptionDocument.@Nullable Federation federation) {
+        String hash = RedemptionKeys.hash(voucherId, request) + (federation == null ? "" : RedemptionKeys.hash(agencyOrg + "|" + agencyRegion
+            + "|" + federation.providerController(), request));
         return vouchers.withoutLedger(voucherId).switchIfEmpty(Mono.error(() -> VoucherProblem.notFound("voucher", voucherId))).flatMap(vd -> {
             Instant now = clock.instant();
             String owner = UUID.randomUUID().toString();
             RedemptionDocument pending = new RedemptionDocument(id, Ids.next(ORDER_PREFIX, now), hash, key, voucherId, vd.programmeId(),
-                vd.issuerRegion(), vd.holderOrg(), org, null, null, request.invoiceNumber(), request.invoiceAmount(), request.category().name(),
-                request.serviceDescription(), request.dealId(), 0, RedemptionDocument.PENDING, null, owner, 0, now, user.subject(), now, null, null,
-                null, null, false, null, null);
+                vd.issuerRegion(), vd.holderOrg(), agencyOrg, null, agencyRegion, request.invoiceNumber(), request.invoiceAmount(),
+                request.category().name(), request.serviceDescription(), request.dealId(), 0, RedemptionDocument.PENDING, null, owner, 0, now,
+                user.subject(), now, null, null, null, null, false, null, null, federation);
             return redemptions.claim(pending)
                 .flatMap(existing -> existing.requestHash().equals(hash) ? await(id, owner)
                     : Mono.error(new VoucherProblem(VoucherCodes.IDEMPOTENCY_KEY_REUSED, VoucherProblem.Kind.INVALID,
                         "This Idempotency-Key was sent with another redemption.")))
                 .switchIfEmpty(Mono.defer(() -> decide(pending)));
-        }).flatMap(Redemptions::outcome);
+        });
     }
 
     private static Mono<RedemptionView> outcome(RedemptionDocument d) {
+        return refusal(d).thenReturn(RedemptionView.of(d));
+    }
+
+    /** The stored refusal of a REFUSED redemption as its problem; empty otherwise. */
+    static Mono<Void> refusal(RedemptionDocument d) {
         Refusal r = d.refusal();
         if (d.status().equals(RedemptionDocument.REFUSED) && r != null) {
             return Mono.error(VoucherProblem.of(new VoucherRejection(r.code(), VoucherRejection.Kind.valueOf(r.kind()), r.detail())));
         }
-        return Mono.just(RedemptionView.of(d));
+        return Mono.empty();
     }
 
     /** The redemption's outcome once decided; takes over from an owner silent for longer than the timeout. */
@@ -138,7 +166,7 @@ public class Redemptions {
         return new RedemptionDocument(d.id(), d.order(), d.requestHash(), d.idempotencyKey(), d.voucherId(), d.programmeId(), d.issuerRegion(),
             d.holderOrg(), d.agencyOrg(), d.agencyId(), d.agencyRegion(), d.invoiceNumber(), d.invoiceAmount(), d.category(), d.serviceDescription(),
             d.dealId(), d.subsidy(), d.status(), d.refusal(), owner, d.attempt() + 1, now, d.createdBy(), d.createdAt(), d.decidedAt(),
-            d.decidedBy(), d.note(), d.approvedAt(), d.refunded(), d.batchId(), d.rating());
+            d.decidedBy(), d.note(), d.approvedAt(), d.refunded(), d.batchId(), d.rating(), d.federation());
     }
 
     /**
@@ -152,7 +180,7 @@ public class Redemptions {
         Mono<List<AgencyDocument>> admissions = agencies.page(null, "ADMITTED", d.agencyOrg(), null, 100).collectList();
         return Mono.zip(programmes.find(d.programmeId()), admissions, deal).flatMap(t -> {
                 Programme p = t.getT1().programme();
-                AgencyFacts agency = agencyOf(d, p, t.getT2());
+                AgencyFacts agency = d.federation() == null ? agencyOf(d, p, t.getT2()) : peerAgency(d);
                 AtomicInteger rounds = new AtomicInteger();
                 return Mono.defer(() -> rounds.getAndIncrement() == 0 && d.attempt() == 0 ? vouchers.withoutLedger(d.voucherId())
                         : vouchers.find(d.voucherId()))
@@ -190,16 +218,22 @@ public class Redemptions {
         Long exact = x.voucher().remaining() == 0 ? vd.voucher().redeemed() : null; // capped by what remained: only on that state
         return vouchers.redeem(d.voucherId(), vd.voucher().faceValue(), x.subsidy(), exact, entry, d.agencyOrg(), now)
             .flatMap(debited -> debited ? Mono.just(true) : Mono.error(new LostRace()))
-            .then(Mono.defer(() -> redemptions.redeemed(d.id(), d.owner(), agency.id(), agency.province(), x.subsidy(), x.status().name(),
-                x.status() == RedemptionStatus.APPROVED ? now : null)))
+            .then(Mono.defer(() -> d.federation() != null
+                ? redemptions.redeemed(d.id(), d.owner(), agency.id(), agency.province(), x.subsidy(), RedemptionDocument.AUTHORIZED, null, now)
+                : redemptions.redeemed(d.id(), d.owner(), agency.id(), agency.province(), x.subsidy(), x.status().name(),
+                    x.status() == RedemptionStatus.APPROVED ? now : null, null)))
             .switchIfEmpty(Mono.defer(() -> await(d.id(), d.owner())));
     }
 
     /** Completes a redemption from its debit in the ledger, whoever made it. */
     private Mono<RedemptionDocument> complete(RedemptionDocument d, Programme p, AgencyFacts agency, LedgerEntry debit) {
+        if (d.federation() != null) {
+            return redemptions.redeemed(d.id(), null, agency.id(), agency.province(), debit.amount(), RedemptionDocument.AUTHORIZED, null, debit.at())
+                .switchIfEmpty(Mono.defer(() -> redemptions.find(d.id())));
+        }
         RedemptionStatus status = debit.amount() < p.autoApproveBelow() ? RedemptionStatus.APPROVED : RedemptionStatus.SUBMITTED;
         return redemptions.redeemed(d.id(), null, agency.id(), agency.province(), debit.amount(), status.name(),
-                status == RedemptionStatus.APPROVED ? debit.at() : null)
+                status == RedemptionStatus.APPROVED ? debit.at() : null, null)
             .switchIfEmpty(Mono.defer(() -> redemptions.find(d.id())));
     }
 
@@ -219,7 +253,8 @@ public class Redemptions {
     private Mono<Boolean> claimInvoice(RedemptionDocument d) {
         String key = InvoiceClaimStore.key(d.agencyOrg(), d.invoiceNumber());
         return invoices.claim(key, d.id()).flatMap(holder -> holder.equals(d.id()) ? Mono.just(true)
-            : redemptions.find(holder).map(h -> h.status().equals(RedemptionDocument.REFUSED) || h.status().equals(RedemptionStatus.REJECTED.name()))
+            : redemptions.find(holder).map(h -> h.status().equals(RedemptionDocument.REFUSED) || h.status().equals(RedemptionStatus.REJECTED.name())
+                    || h.status().equals(RedemptionDocument.VOIDED))
                 .defaultIfEmpty(false)
                 .flatMap(free -> !free ? Mono.just(false)
                     : invoices.takeOver(key, holder, d.id()).flatMap(took -> took ? Mono.just(true) : claimInvoice(d))));
@@ -235,6 +270,13 @@ public class Redemptions {
             .min(Comparator.comparing(a -> (p.accepts(a.region()) ? 0 : 2) + (a.categories().contains(c) ? 0 : 1)))
             .map(a -> a.facts())
             .orElseGet(() -> new AgencyFacts("", d.agencyOrg(), "", "", Set.of(), false));
+    }
+
+    /** A peer platform's agency as the peer describes it: admitted in its province for the redemption's category. */
+    private static AgencyFacts peerAgency(RedemptionDocument d) {
+        RedemptionDocument.Federation f = Objects.requireNonNull(d.federation());
+        return new AgencyFacts("peer:" + f.peer(), d.agencyOrg(), f.providerController(), Objects.requireNonNull(d.agencyRegion()),
+            Set.of(Category.valueOf(d.category())), true);
     }
 
     private static DealFacts dealFacts(DealSnapshot s) {

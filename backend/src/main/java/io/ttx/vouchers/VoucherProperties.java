@@ -16,11 +16,13 @@ import java.time.Duration;
  * @param redemptionTimeout   how long a redemption's request may stay silent before a replay of its key or the recovery
  *                            takes its decision over (30 s)
  * @param recoveryInterval    how often the leased recovery looks for such redemptions and for unfinished refunds
+ * @param authorizationTtl    how long a peer's authorization waits for its capture before the issuer voids it (15 min)
  */
 @Validated
 @ConfigurationProperties("ttx.vouchers")
 public record VoucherProperties(@NotNull @DurationMin(seconds = 1) Duration noticePeriod,
                                 @NotNull @DurationMin(millis = 100) Duration expirySweepInterval,
                                 @NotNull @DurationMin(millis = 100) Duration redemptionTimeout,
-                                @NotNull @DurationMin(millis = 100) Duration recoveryInterval) {
+                                @NotNull @DurationMin(millis = 100) Duration recoveryInterval,
+                                @NotNull @DurationMin(seconds = 1) Duration authorizationTtl) {
 }

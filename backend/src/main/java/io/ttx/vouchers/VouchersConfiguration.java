@@ -32,8 +32,9 @@ class VouchersConfiguration {
 
     @Bean
     RedemptionRecovery redemptionRecovery(RedemptionStore store, Redemptions redemptions, RedemptionReviews reviews, Settlements settlements,
-                                          SettlementStore batches, VoucherProperties props, Leases leases, Clock clock) {
-        return new RedemptionRecovery(store, redemptions, reviews, settlements, batches, props, leases, clock);
+                                          SettlementStore batches, FederatedRedemptions federated, VoucherProperties props, Leases leases,
+                                          Clock clock) {
+        return new RedemptionRecovery(store, redemptions, reviews, settlements, batches, federated, props, leases, clock);
     }
 
     /** Redemptions: the lists of each audience and of a voucher, the recovery's work, an agency's year, the batches' intake. */
@@ -48,7 +49,8 @@ class VouchersConfiguration {
                 new Index().on("order", Sort.Direction.DESC).named("newest"),
                 new Index().on("status", Sort.Direction.ASC).on("takenAt", Sort.Direction.ASC).named("status_taken"),
                 new Index().on("agencyId", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC).named("agency_created"),
-                new Index().on("status", Sort.Direction.ASC).on("approvedAt", Sort.Direction.ASC).named("status_approved"))
+                new Index().on("status", Sort.Direction.ASC).on("approvedAt", Sort.Direction.ASC).named("status_approved"),
+                new Index().on("status", Sort.Direction.ASC).on("federation.authorizedAt", Sort.Direction.ASC).named("status_authorized"))
             .concatMap(ops::createIndex)
             .then(mongo.indexOps(RedemptionStore.COLLECTION).createIndex(new Index().on("batchId", Sort.Direction.ASC).sparse().named("batch")))
             .then(mongo.indexOps(SettlementStore.COLLECTION).createIndex(new Index().on("cutoff", Sort.Direction.ASC).named("cutoff")))

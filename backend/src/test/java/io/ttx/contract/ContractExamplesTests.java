@@ -13,8 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every example in the contract validates against the schema next to it: examples are part of the contract. */
 class ContractExamplesTests {
-    private final OpenApiContract contract = OpenApiContract.get();
+    private OpenApiContract contract = OpenApiContract.get();
     private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void everyExampleOfTheFederationProtocolMatchesItsSchema() {
+        contract = OpenApiContract.federation();
+        everyExampleMatchesItsSchema();
+    }
 
     @Test
     void everyExampleMatchesItsSchema() {

@@ -88,6 +88,7 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void contractCheckedClient() {
+        OpenApiContract.federation();
         OpenApiContract.get(); // read here, on the test thread: not lazily on the client's event loop (a file read there blocks)
         api = raw.mutate().filter(new ContractConformance()).responseTimeout(Duration.ofSeconds(30)).build();
     }

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 public final class OpenApiContract {
     private static final String BASE = "https://contract.ttx.test/openapi.json";
     private static volatile @Nullable OpenApiContract instance;
+    private static volatile @Nullable OpenApiContract federation;
 
     private final JsonNode root;
     private final SchemaRegistry registry;
@@ -33,9 +34,9 @@ public final class OpenApiContract {
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private OpenApiContract() throws Exception {
-        try (InputStream in = OpenApiContract.class.getClassLoader().getResourceAsStream("openapi/openapi.yaml")) {
-            if (in == null) throw new IllegalStateException("openapi/openapi.yaml is not on the class path");
+    private OpenApiContract(String resource) throws Exception {
+        try (InputStream in = OpenApiContract.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is not on the class path");
             root = new YAMLMapper().readTree(in);
         }
         String doc = json.writeValueAsString(root);
@@ -47,19 +48,37 @@ public final class OpenApiContract {
         }
     }
 
+    /** The contract with the front end (openapi.yaml). */
     public static OpenApiContract get() {
         if (instance == null) {
             synchronized (OpenApiContract.class) {
-                if (instance == null) {
-                    try {
-                        instance = new OpenApiContract();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
+                if (instance == null) instance = load("openapi/openapi.yaml");
             }
         }
         return instance;
+    }
+
+    /** The voucher federation's protocol between platforms (voucher-federation.yaml). */
+    public static OpenApiContract federation() {
+        if (federation == null) {
+            synchronized (OpenApiContract.class) {
+                if (federation == null) federation = load("openapi/voucher-federation.yaml");
+            }
+        }
+        return federation;
+    }
+
+    /** The contract that documents a path: the federation's for {@code /federation/}, the front end's otherwise. */
+    public static OpenApiContract forPath(String path) {
+        return path.startsWith("/federation/") ? federation() : get();
+    }
+
+    private static OpenApiContract load(String resource) {
+        try {
+            return new OpenApiContract(resource);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public JsonNode root() {

@@ -81,6 +81,22 @@ class VoucherHostileInputIT extends IntegrationTest {
         refusedGet("a year of 10^30", admin, "/api/v1/service-agencies/" + agency.id() + "/performance?year=1" + "0".repeat(30), 400);
         refusedGet("a voucher filter of 100,000 characters", admin, "/api/v1/redemptions?voucherId=" + "v".repeat(10_000), 400);
 
+        String peer = bearer("peer-370000");
+        String fed = "{\"voucherId\":\"" + voucher + "\",\"providerRegion\":\"370000\",\"providerOrg\":\"91370100MA3C0K0X7D\","
+            + "\"providerController\":\"c\",\"providerAdmittedRegion\":\"370000\",\"invoiceNumber\":\"SD-1\",\"invoiceAmount\":"
+            + VoucherProgrammesIT.money("100.00") + ",\"category\":\"TESTING_INSPECTION\",\"idempotencyKey\":\"k\"}";
+        String authorizations = "/federation/v1/authorizations";
+        refused("a federated invoice number of 100,000 characters", peer, authorizations, fed.replace("SD-1", HUGE), 400, "validation-failed");
+        refused("a provider controller of 100,000 characters", peer, authorizations, fed.replace("\"c\"", "\"" + HUGE + "\""), 400,
+            "validation-failed");
+        refused("a federated key of 201 characters", peer, authorizations, fed.replace("\"k\"", "\"" + "k".repeat(201) + "\""), 400,
+            "validation-failed");
+        refused("a federated amount of 1e500000000", peer, authorizations, fed.replace("\"100.00\"", "\"1e500000000\""), 422, "invalid-amount");
+        refused("a provider region of 10 digits", peer, authorizations, fed.replace("\"providerRegion\":\"370000\"",
+            "\"providerRegion\":\"3700000000\""), 400, "validation-failed");
+        refused("a provider organisation of 100,000 characters", peer, authorizations, fed.replace("91370100MA3C0K0X7D", HUGE), 400,
+            "validation-failed");
+
         JsonNode v = world.get(ZHEJIANG_ADMIN, "/api/v1/vouchers/" + voucher);
         assertThat(v.get("redeemed").get("amount").asString()).as("only the warm-up").isEqualTo("50.00");
         JsonNode r = world.get(ZHEJIANG_ADMIN, "/api/v1/redemptions/" + id);

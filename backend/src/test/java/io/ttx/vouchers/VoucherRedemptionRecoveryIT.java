@@ -77,7 +77,7 @@ class VoucherRedemptionRecoveryIT extends IntegrationTest {
         RedemptionDocument orphan = new RedemptionDocument(RedemptionKeys.id(agency.org(), "k-orphan"), "rdm_" + "0".repeat(20), t.requestHash(),
             "k-orphan", voucher, t.programmeId(), t.issuerRegion(), t.holderOrg(), t.agencyOrg(), null, null, "INV-orphan-" + UUID.randomUUID(), 20_000L,
             "TESTING_INSPECTION", "orphan", null, 0, RedemptionDocument.PENDING, null, "crashed", 0, now, t.createdBy(), now, null, null, null, null, false,
-            null, null);
+            null, null, null);
         redemptions.insert(orphan).block();
 
         clock.advance(Duration.ofSeconds(31));

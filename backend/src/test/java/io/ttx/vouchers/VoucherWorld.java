@@ -29,10 +29,15 @@ record VoucherWorld(WebTestClient api, MutableClock clock) {
 
     /** A 330000 programme: TESTING_INSPECTION at 50 %, TECHNOLOGY_TRANSFER at 30 %, accepting 320000 agencies. */
     String programme(String budget, String autoApproveBelow) {
+        return programme(budget, autoApproveBelow, "\"320000\"");
+    }
+
+    /** As {@link #programme(String, String)}, accepting the provider provinces listed (JSON strings, comma-separated). */
+    String programme(String budget, String autoApproveBelow, String accepted) {
         String body = "{\"name\":\"浙江省创新券\",\"region\":\"330000\",\"budget\":" + money(budget)
             + ",\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2030-12-31\",\"categories\":[{\"category\":\"TESTING_INSPECTION\",\"subsidyRatio\":\"0.5\"},"
             + "{\"category\":\"TECHNOLOGY_TRANSFER\",\"subsidyRatio\":\"0.3\"}],\"capPerEnterprisePerYear\":" + money("10000000.00")
-            + ",\"capPerControllerPerYear\":" + money("10000000.00") + ",\"voucherValidityDays\":365,\"acceptedProviderRegions\":[\"320000\"]"
+            + ",\"capPerControllerPerYear\":" + money("10000000.00") + ",\"voucherValidityDays\":365,\"acceptedProviderRegions\":[" + accepted + "]"
             + ",\"autoApproveBelow\":" + money(autoApproveBelow) + "}";
         return ok(post(ZHEJIANG_ADMIN, "/api/v1/voucher-programmes", body), 201).get("id").asString();
     }

@@ -54,12 +54,31 @@ public class RedemptionStore extends MongoStore<RedemptionDocument> {
      * the debit in the voucher's ledger (null: the debit is the fact, whoever made it).
      */
     public Mono<RedemptionDocument> redeemed(String id, @Nullable String owner, String agencyId, String agencyRegion, long subsidy, String status,
-                                             @Nullable Instant approvedAt) {
+                                             @Nullable Instant approvedAt, @Nullable Instant authorizedAt) {
         Criteria c = Criteria.where("_id").is(id).and("status").is(RedemptionDocument.PENDING);
         if (owner != null) c = c.and("owner").is(owner);
         Update u = new Update().set("agencyId", agencyId).set("agencyRegion", agencyRegion).set("subsidy", subsidy).set("status", status)
             .set("approvedAt", approvedAt);
+        if (authorizedAt != null) u.set("federation.authorizedAt", authorizedAt);
         return modify(c, u);
+    }
+
+    /** A federated redemption captured (AUTHORIZED to SUBMITTED or APPROVED); empty when it is not AUTHORIZED any more. */
+    public Mono<RedemptionDocument> captured(String id, String status, @Nullable Instant approvedAt) {
+        Criteria c = Criteria.where("_id").is(id).and("status").is(RedemptionDocument.AUTHORIZED);
+        return modify(c, new Update().set("status", status).set("approvedAt", approvedAt));
+    }
+
+    /** A federated redemption voided (AUTHORIZED to VOIDED, its refund to follow); empty when it is not AUTHORIZED any more. */
+    public Mono<RedemptionDocument> voided(String id, String by, Instant at) {
+        Criteria c = Criteria.where("_id").is(id).and("status").is(RedemptionDocument.AUTHORIZED);
+        return modify(c, new Update().set("status", RedemptionDocument.VOIDED).set("decidedBy", by).set("decidedAt", at));
+    }
+
+    /** Authorizations not captured since before {@code before} (the TTL's work). */
+    public Flux<RedemptionDocument> authorizedBefore(Instant before, int limit) {
+        Criteria c = Criteria.where("status").is(RedemptionDocument.AUTHORIZED).and("federation.authorizedAt").lt(before);
+        return mongo.find(Query.query(c).limit(limit), RedemptionDocument.class, COLLECTION);
     }
 
     /** Records a refusal by the redemption's owner; empty when it is not the owner any more. */
@@ -94,10 +113,10 @@ public class RedemptionStore extends MongoStore<RedemptionDocument> {
         return mongo.find(Query.query(c).with(Sort.by(Sort.Direction.DESC, "order")).limit(limit), RedemptionDocument.class, COLLECTION);
     }
 
-    /** PENDING redemptions whose owner went silent before {@code before}; REJECTED ones whose refund is not recorded yet. */
+    /** PENDING redemptions whose owner went silent before {@code before}; REJECTED or VOIDED ones whose refund is not recorded yet. */
     public Flux<RedemptionDocument> unfinished(Instant before, int limit) {
         Criteria stale = Criteria.where("status").is(RedemptionDocument.PENDING).and("takenAt").lt(before);
-        Criteria unrefunded = Criteria.where("status").is("REJECTED").and("refunded").is(false);
+        Criteria unrefunded = Criteria.where("status").in("REJECTED", RedemptionDocument.VOIDED).and("refunded").is(false);
         return mongo.find(Query.query(new Criteria().orOperator(stale, unrefunded)).limit(limit), RedemptionDocument.class, COLLECTION);
     }
 

@@ -25,16 +25,22 @@ final class RedemptionRequests {
     /** An invoice number is 1 to 64 visible characters without spaces at its ends (it keys the platform-wide claim). */
     static RedemptionRequest redeem(RedeemRequest r) {
         RequestErrors e = new RequestErrors();
-        String invoice = e.text("invoiceNumber", r.invoiceNumber(), VoucherLimits.INVOICE_NUMBER);
-        if (invoice != null && (!invoice.strip().equals(invoice) || invoice.chars().anyMatch(Character::isISOControl))) {
-            e.add("invoiceNumber", "invalid", "no control characters, no spaces at the ends");
-        }
+        String invoice = invoiceNumber(e, r.invoiceNumber());
         Long amount = e.money("invoiceAmount", r.invoiceAmount(), true);
         Category category = e.required("category", r.category());
         String description = e.text("serviceDescription", r.serviceDescription(), VoucherLimits.TEXT);
         String dealId = e.optionalText("dealId", r.dealId(), VoucherRequests.MAX_ID);
         if (!e.ok() || invoice == null || amount == null || category == null || description == null) throw e.failure();
         return new RedemptionRequest(invoice, amount, category, description, dealId);
+    }
+
+    /** An invoice number: 1 to 64 characters, no control characters, no spaces at the ends. */
+    static @Nullable String invoiceNumber(RequestErrors e, @Nullable String raw) {
+        String invoice = e.text("invoiceNumber", raw, VoucherLimits.INVOICE_NUMBER);
+        if (invoice != null && (!invoice.strip().equals(invoice) || invoice.chars().anyMatch(Character::isISOControl))) {
+            e.add("invoiceNumber", "invalid", "no control characters, no spaces at the ends");
+        }
+        return invoice;
     }
 
     /** {@code APPROVE} (true) or {@code REJECT} (false), and the note. */
