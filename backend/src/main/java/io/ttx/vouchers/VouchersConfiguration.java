@@ -2,8 +2,12 @@ package io.ttx.vouchers;
 
 import io.ttx.shared.jobs.Leases;
 import io.ttx.shared.jobs.StartupTask;
+import io.ttx.vouchers.peers.PeerDirectory;
+import io.ttx.vouchers.peers.PeerProperties;
+import io.ttx.vouchers.peers.Peers;
 import io.ttx.vouchers.persistence.AgencyExtrasStore;
 import io.ttx.vouchers.persistence.AgencyStore;
+import io.ttx.vouchers.persistence.FederatedRedemptionStore;
 import io.ttx.vouchers.persistence.ProgrammeStore;
 import io.ttx.vouchers.persistence.RedemptionStore;
 import io.ttx.vouchers.persistence.SettlementStore;
@@ -13,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
 import java.time.Clock;
@@ -35,6 +40,17 @@ class VouchersConfiguration {
                                           SettlementStore batches, FederatedRedemptions federated, VoucherProperties props, Leases leases,
                                           Clock clock) {
         return new RedemptionRecovery(store, redemptions, reviews, settlements, batches, federated, props, leases, clock);
+    }
+
+    @Bean
+    PeerDirectory peerDirectory(Peers peers, PeerProperties props, WebClient.Builder builder) {
+        return new PeerDirectory(peers, props, builder);
+    }
+
+    @Bean
+    FederationReconciliation federationReconciliation(FederatedRedemptionStore store, OutgoingRedemptions outgoing, PeerProperties props,
+                                                      VoucherProperties vouchers, Leases leases, Clock clock) {
+        return new FederationReconciliation(store, outgoing, props, vouchers, leases, clock);
     }
 
     /** Redemptions: the lists of each audience and of a voucher, the recovery's work, an agency's year, the batches' intake. */

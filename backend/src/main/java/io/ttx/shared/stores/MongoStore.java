@@ -1,6 +1,7 @@
 package io.ttx.shared.stores;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,6 +35,14 @@ public abstract class MongoStore<D> {
 
     public Mono<D> insert(D doc) {
         return mongo.insert(doc, collection);
+    }
+
+    /**
+     * Inserts {@code doc} as the reservation of its id (an idempotency key's): empty when this call inserted it, the
+     * document already there when another call did.
+     */
+    protected Mono<D> reserve(D doc, String id) {
+        return mongo.insert(doc, collection).then(Mono.<D>empty()).onErrorResume(DuplicateKeyException.class, e -> find(id));
     }
 
     public Mono<D> find(String id) {

@@ -4,7 +4,6 @@ import io.ttx.shared.stores.MongoStore;
 import io.ttx.vouchers.persistence.RedemptionDocument.Refusal;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -32,8 +31,7 @@ public class RedemptionStore extends MongoStore<RedemptionDocument> {
 
     /** Empty when this request owns the redemption now; the existing document when its key was claimed before. */
     public Mono<RedemptionDocument> claim(RedemptionDocument pending) {
-        return mongo.insert(pending, COLLECTION).then(Mono.<RedemptionDocument>empty())
-            .onErrorResume(DuplicateKeyException.class, e -> find(pending.id()));
+        return reserve(pending, pending.id());
     }
 
     /** Takes over a PENDING redemption from its silent owner; false when it was decided or taken meanwhile. */

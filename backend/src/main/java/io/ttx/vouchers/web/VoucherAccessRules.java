@@ -23,6 +23,8 @@ class VoucherAccessRules implements ApiAccessRules {
             .hasRole(Role.AGENCY.claim());
         a.pathMatchers(HttpMethod.POST, "/api/v1/redemptions/*/decision").hasRole(Role.REGION_ADMIN.claim());
         a.pathMatchers(HttpMethod.POST, "/api/v1/settlements").hasRole(Role.ADMIN.claim());
+        a.pathMatchers(HttpMethod.POST, "/api/v1/federated-redemptions").hasRole(Role.AGENCY.claim());
+        a.pathMatchers(HttpMethod.GET, "/api/v1/federated-redemptions/*").hasAnyRole(Role.AGENCY.claim(), Role.ADMIN.claim(), Role.AUDITOR.claim());
         a.pathMatchers(HttpMethod.POST, "/federation/v1/authorizations", "/federation/v1/authorizations/*/capture", "/federation/v1/authorizations/*/void")
             .hasRole(Role.PEER.claim());
         a.pathMatchers(HttpMethod.GET, "/federation/v1/authorizations", "/federation/v1/authorizations/*").hasRole(Role.PEER.claim());

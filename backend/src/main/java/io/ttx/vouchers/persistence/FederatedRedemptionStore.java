@@ -1,0 +1,61 @@
+package io.ttx.vouchers.persistence;
+
+import io.ttx.shared.stores.MongoStore;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+
+/** Our agencies' redemptions of other platforms' vouchers ({@code federated_redemptions}); each change conditional on PENDING. */
+@Component
+public class FederatedRedemptionStore extends MongoStore<FederatedRedemptionDocument> {
+    public static final String COLLECTION = "federated_redemptions";
+
+    FederatedRedemptionStore(ReactiveMongoTemplate mongo) {
+        super(mongo, FederatedRedemptionDocument.class, COLLECTION);
+    }
+
+    /** Empty when this request recorded it; the existing record when its key was used before. */
+    public Mono<FederatedRedemptionDocument> claim(FederatedRedemptionDocument pending) {
+        return reserve(pending, pending.id());
+    }
+
+    /** The authorization the peer made (still PENDING until captured). */
+    public Mono<FederatedRedemptionDocument> authorized(String id, String authorizationId, long subsidy, Instant now) {
+        return modify(pending(id), new Update().set("authorizationId", authorizationId).set("subsidy", subsidy).set("updatedAt", now));
+    }
+
+    /** The issuer's status (after the capture, or later as the issuer decides). */
+    public Mono<FederatedRedemptionDocument> settledAs(String id, String status, long subsidy, Instant now) {
+        Criteria c = Criteria.where("_id").is(id).and("status").ne(FederatedRedemptionDocument.FAILED);
+        return modify(c, new Update().set("status", status).set("subsidy", subsidy).set("updatedAt", now));
+    }
+
+    public Mono<FederatedRedemptionDocument> failed(String id, int status, String code, @Nullable String detail, Instant now) {
+        Update u = new Update().set("status", FederatedRedemptionDocument.FAILED).set("failureStatus", status).set("failureCode", code)
+            .set("failureDetail", detail).set("updatedAt", now);
+        return modify(pending(id), u);
+    }
+
+    /** PENDING since before {@code before} (the reconciliation's work). */
+    public Flux<FederatedRedemptionDocument> pendingBefore(Instant before, int limit) {
+        Query q = Query.query(Criteria.where("status").is(FederatedRedemptionDocument.PENDING).and("updatedAt").lt(before)).limit(limit);
+        return mongo.find(q, FederatedRedemptionDocument.class, COLLECTION);
+    }
+
+    private static Criteria pending(String id) {
+        return Criteria.where("_id").is(id).and("status").is(FederatedRedemptionDocument.PENDING);
+    }
+
+    private Mono<FederatedRedemptionDocument> modify(Criteria c, Update u) {
+        return mongo.findAndModify(Query.query(c), u, FindAndModifyOptions.options().returnNew(true), FederatedRedemptionDocument.class, COLLECTION)
+            .switchIfEmpty(Mono.defer(() -> find(String.valueOf(c.getCriteriaObject().get("_id")))));
+    }
+}
