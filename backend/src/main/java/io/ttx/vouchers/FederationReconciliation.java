@@ -11,7 +11,8 @@ import java.time.Clock;
 /**
  * Resolves our agencies' federated redemptions left PENDING (a timeout, a 5xx, a crash between steps) by asking the
  * issuer's platform about their keys (one replica at a time, every {@code ttx.vouchers.recovery-interval}, for
- * records PENDING longer than {@code ttx.vouchers.federation.reconcile-after}).
+ * records PENDING longer than {@code ttx.vouchers.federation.reconcile-after}), and follows the issuer's decisions on
+ * captured ones (SUBMITTED or APPROVED there, looked at again every {@code reconcile-after}) until REJECTED or SETTLED.
  */
 final class FederationReconciliation extends LeasedJob {
     private static final int BATCH = 100;
@@ -31,6 +32,8 @@ final class FederationReconciliation extends LeasedJob {
 
     @Override
     protected Mono<Long> runOnce() {
-        return store.pendingBefore(clock.instant().minus(props.reconcileAfter()), BATCH).concatMap(outgoing::reconcile).count();
+        var before = clock.instant().minus(props.reconcileAfter());
+        return store.pendingBefore(before, BATCH).concatMap(outgoing::reconcile).count()
+            .flatMap(n -> store.awaitingIssuer(before, BATCH).concatMap(outgoing::follow).count().map(m -> n + m));
     }
 }

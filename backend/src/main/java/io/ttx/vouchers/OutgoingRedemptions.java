@@ -140,6 +140,17 @@ public class OutgoingRedemptions {
             .onErrorResume(PeerCalls.Unavailable.class, u -> Mono.just(d));
     }
 
+    /** Follows the issuer's decision on a captured redemption (the reconciliation's other step): its status now. */
+    Mono<FederatedRedemptionDocument> follow(FederatedRedemptionDocument d) {
+        PeerClient peer = peers.named(d.peer()).orElse(null);
+        if (peer == null || d.authorizationId() == null) return Mono.just(d);
+        return peer.get(d.authorizationId())
+            .flatMap(a -> a.status().equals(d.status()) ? store.touched(d.id(), clock.instant()).thenReturn(d)
+                : store.settledAs(d.id(), a.status(), fen(a), clock.instant()))
+            .onErrorResume(PeerCalls.Refused.class, r -> store.touched(d.id(), clock.instant()).thenReturn(d))
+            .onErrorResume(PeerCalls.Unavailable.class, u -> Mono.just(d));
+    }
+
     private static long fen(PeerClient.Authorization a) {
         return new BigDecimal(a.subsidy().amount()).movePointRight(2).longValueExact();
     }

@@ -47,7 +47,8 @@ public abstract class IntegrationTest {
         r.add("ttx.vouchers.federation.retries", () -> "1");
         r.add("ttx.vouchers.federation.retry-backoff", () -> "50ms");
         r.add("ttx.vouchers.federation.open-circuit-for", () -> "3s");
-        r.add("ttx.vouchers.federation.reconcile-after", () -> "1s");
+        r.add("ttx.vouchers.federation.connect-timeout", () -> "200ms");
+        r.add("ttx.vouchers.federation.reconcile-after", () -> "3s");
         r.add("ttx.stores.mongodb.server-selection-timeout", () -> "2s");
         // short waits on a stalled store keep StoreStallIT fast; Elasticsearch keeps the production 10 s: the dev node
         // (C1 only, small heap) pauses for seconds in GC on a busy machine

@@ -143,6 +143,13 @@ class VoucherFederationClientIT extends IntegrationTest {
             .isEqualTo("SUBMITTED"));
         assertThat(peer.findAll(postRequestedFor(urlEqualTo("/federation/v1/authorizations/auth-4-" + voucher + "/capture")))).hasSize(1);
         assertThat(peer.findAll(postRequestedFor(urlEqualTo("/federation/v1/authorizations/auth-4-" + voucher + "/void")))).isEmpty();
+
+        // then the issuer's region admin approves it there: the record follows
+        peer.stubFor(get(urlEqualTo("/federation/v1/authorizations/auth-4-" + voucher))
+            .willReturn(json(200, authorization("auth-4-" + voucher, voucher, "APPROVED"))));
+        clock.advance(Duration.ofSeconds(5));
+        eventually(Duration.ofSeconds(20), () -> assertThat(world.get(agency.token(), "/api/v1/federated-redemptions/" + id).get("status").asString())
+            .isEqualTo("APPROVED"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ttx.vouchers;
 import io.ttx.testsupport.IntegrationTest;
 import io.ttx.testsupport.TestOrgs;
 import io.ttx.testsupport.MutableClock;
+import io.ttx.testsupport.TestPeer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,13 @@ class VoucherHostileInputIT extends IntegrationTest {
         raw.post().uri("/api/v1/vouchers/{id}/redemptions", voucher).header(HttpHeaders.AUTHORIZATION, agency.token()).header("Idempotency-Key", key)
             .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
             .expectStatus().isEqualTo(status).expectBody().jsonPath("$.code").isEqualTo(code);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as(attack).isLessThan(Duration.ofSeconds(1));
+    }
+
+    private void refusedWithKey(String attack, VoucherWorld.Agency agency, String uri, String body, int status, String code) {
+        long start = System.nanoTime();
+        raw.post().uri(uri).header(HttpHeaders.AUTHORIZATION, agency.token()).header("Idempotency-Key", "hostile").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body).exchange().expectStatus().isEqualTo(status).expectBody().jsonPath("$.code").isEqualTo(code);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as(attack).isLessThan(Duration.ofSeconds(1));
     }
 
@@ -96,6 +104,18 @@ class VoucherHostileInputIT extends IntegrationTest {
             "\"providerRegion\":\"3700000000\""), 400, "validation-failed");
         refused("a provider organisation of 100,000 characters", peer, authorizations, fed.replace("91370100MA3C0K0X7D", HUGE), 400,
             "validation-failed");
+
+        String outgoing = "{\"issuerRegion\":\"370000\",\"voucherId\":\"vch-sd\",\"invoiceNumber\":\"JS-1\",\"invoiceAmount\":"
+            + VoucherProgrammesIT.money("100.00") + ",\"category\":\"TESTING_INSPECTION\",\"serviceDescription\":\"d\"}";
+        String federated = "/api/v1/federated-redemptions";
+        refusedWithKey("an outgoing invoice number of 100,000 characters", agency, federated, outgoing.replace("JS-1", HUGE), 400, "validation-failed");
+        refusedWithKey("an issuer region of 100,000 characters", agency, federated, outgoing.replace("370000", HUGE), 400, "validation-failed");
+        refusedWithKey("an outgoing amount of 1e500000000", agency, federated, outgoing.replace("\"100.00\"", "\"1e500000000\""), 422,
+            "invalid-amount");
+        refusedWithKey("an outgoing description of 100,000 characters", agency, federated, outgoing.replace("\"d\"", "\"" + HUGE + "\""), 400,
+            "validation-failed");
+        assertThat(TestPeer.get().getAllServeEvents().stream().filter(e -> e.getRequest().getBodyAsString().contains("JS-1")))
+            .as("nothing reached the peer").isEmpty();
 
         JsonNode v = world.get(ZHEJIANG_ADMIN, "/api/v1/vouchers/" + voucher);
         assertThat(v.get("redeemed").get("amount").asString()).as("only the warm-up").isEqualTo("50.00");

@@ -89,6 +89,11 @@ public final class PeerClient {
         return call(web.post().uri("/federation/v1/authorizations/{id}/void", authorizationId).exchangeToMono(PeerClient::authorization));
     }
 
+    /** The authorization's state at the issuer (its decision after the capture). */
+    public Mono<Authorization> get(String authorizationId) {
+        return call(web.get().uri("/federation/v1/authorizations/{id}", authorizationId).exchangeToMono(PeerClient::authorization));
+    }
+
     /** The authorization made under our key; empty when the peer knows none (404). */
     public Mono<Authorization> byKey(String idempotencyKey) {
         return call(web.get().uri(u -> u.path("/federation/v1/authorizations").queryParam("idempotencyKey", idempotencyKey).build())
@@ -100,7 +105,8 @@ public final class PeerClient {
         HttpStatusCode status = r.statusCode();
         if (status.is2xxSuccessful()) return r.bodyToMono(Authorization.class);
         if (status.is4xxClientError()) {
-            return r.bodyToMono(Map.class).defaultIfEmpty(Map.of()).flatMap(problem -> {
+            // a 4xx is the peer's word even when its body is no problem document
+            return r.bodyToMono(Map.class).onErrorReturn(Map.of()).defaultIfEmpty(Map.of()).flatMap(problem -> {
                 Object code = problem.get("code");
                 Object detail = problem.get("detail");
                 return Mono.error(new PeerCalls.Refused(status.value(), code instanceof String c ? c : "peer-refused",

@@ -1,6 +1,5 @@
 package io.ttx.vouchers.peers;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +24,11 @@ public record PeerProperties(@NotNull @DurationMin(millis = 50) Duration connect
                              @NotNull @DurationMin(millis = 100) Duration reconcileAfter) {
     public PeerProperties {
         if (retries < 0 || retries > 5) throw new IllegalArgumentException("ttx.vouchers.federation.retries lies in 0-5");
+        // the reconciliation must not take up a redemption whose request may still be waiting for the peer
+        if (reconcileAfter != null && readTimeout != null && connectTimeout != null && retryBackoff != null
+            && reconcileAfter.compareTo(readTimeout.plus(connectTimeout).multipliedBy(retries + 1L).plus(retryBackoff.multipliedBy(1L << retries))) <= 0) {
+            throw new IllegalArgumentException("ttx.vouchers.federation.reconcile-after must exceed the longest a call may take with its retries");
+        }
     }
 
     /** A peer platform: a name, the provinces it hosts, its base URL, and our client credentials at its token endpoint. */

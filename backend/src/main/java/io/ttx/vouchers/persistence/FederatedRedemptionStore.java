@@ -50,6 +50,17 @@ public class FederatedRedemptionStore extends MongoStore<FederatedRedemptionDocu
         return mongo.find(q, FederatedRedemptionDocument.class, COLLECTION);
     }
 
+    /** Captured, and not finally decided by the issuer (SUBMITTED, APPROVED), last looked at before {@code before}. */
+    public Flux<FederatedRedemptionDocument> awaitingIssuer(Instant before, int limit) {
+        Query q = Query.query(Criteria.where("status").in("SUBMITTED", "APPROVED").and("updatedAt").lt(before)).limit(limit);
+        return mongo.find(q, FederatedRedemptionDocument.class, COLLECTION);
+    }
+
+    /** Marks a record looked at (so the next round takes others first) without changing it. */
+    public Mono<Void> touched(String id, Instant now) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("updatedAt", now), COLLECTION).then();
+    }
+
     private static Criteria pending(String id) {
         return Criteria.where("_id").is(id).and("status").is(FederatedRedemptionDocument.PENDING);
     }
