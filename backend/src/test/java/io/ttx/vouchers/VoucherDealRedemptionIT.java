@@ -1,13 +1,8 @@
 package io.ttx.vouchers;
 
 import io.ttx.brokerage.DealSteps;
-import io.ttx.testsupport.IntegrationTest;
-import io.ttx.testsupport.MutableClock;
 import io.ttx.vouchers.VoucherWorld.Agency;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.util.UUID;
@@ -22,20 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by the agency's organisation (a transfer centre admitted as a service agency); any other deal is 422
  * deal-not-eligible.
  */
-class VoucherDealRedemptionIT extends IntegrationTest {
-    @Autowired
-    MutableClock clock;
-    VoucherWorld world;
-
-    @BeforeEach
-    void world() {
-        world = new VoucherWorld(api, clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class VoucherDealRedemptionIT extends VoucherIT {
 
     static String transfer(String dealId, String category) {
         return "{\"invoiceNumber\":\"INV-" + UUID.randomUUID() + "\",\"invoiceAmount\":" + VoucherProgrammesIT.money("100.00") + ",\"category\":\""

@@ -1,12 +1,7 @@
 package io.ttx.vouchers;
 
-import io.ttx.testsupport.IntegrationTest;
-import io.ttx.testsupport.MutableClock;
 import io.ttx.testsupport.TestOrgs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -26,24 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * peer-370000) authorizes redemptions of a Zhejiang voucher for its agency, captures (then Zhejiang approves), voids,
  * replays; an authorization past its TTL cannot be captured; other peers and other roles are refused.
  */
-class VoucherFederationIssuerIT extends IntegrationTest {
+class VoucherFederationIssuerIT extends VoucherIT {
     static final String SHANDONG = bearer("peer-370000");
     static final String YRD = bearer("peer-yrd");
 
-    @Autowired
-    MutableClock clock;
-    VoucherWorld world;
     String provider = TestOrgs.random("91", "370100");
-
-    @BeforeEach
-    void world() {
-        world = new VoucherWorld(api, clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     String authorization(String voucherId, String invoice, String amount, String key, String region) {
         return "{\"voucherId\":\"" + voucherId + "\",\"providerRegion\":\"" + region + "\",\"providerOrg\":\"" + provider

@@ -1,13 +1,8 @@
 package io.ttx.vouchers;
 
-import io.ttx.testsupport.IntegrationTest;
-import io.ttx.testsupport.MutableClock;
 import io.ttx.testsupport.TestOrgs;
 import io.ttx.vouchers.VoucherWorld.Agency;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,24 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one redemption (exactly one decision, and the subsidy given back only for a rejection), concurrent settlement
  * batches (every approved redemption in exactly one), captures against voids of one authorization (exactly one).
  */
-class VoucherRacesIT extends IntegrationTest {
+class VoucherRacesIT extends VoucherIT {
     static final String ADMIN = token("admin-race", "admin", null, null);
 
-    @Autowired
-    MutableClock clock;
     @LocalServerPort
     int port;
-    VoucherWorld world;
-
-    @BeforeEach
-    void world() {
-        world = new VoucherWorld(api, clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     record Answer(int status, String code, JsonNode body) { }
 

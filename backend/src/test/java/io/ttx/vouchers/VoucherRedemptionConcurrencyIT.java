@@ -1,12 +1,7 @@
 package io.ttx.vouchers;
 
-import io.ttx.testsupport.IntegrationTest;
-import io.ttx.testsupport.MutableClock;
 import io.ttx.vouchers.VoucherWorld.Agency;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,20 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * take exactly its face value and its ledger sums to its redeemed value; 200 replays of one key make one redemption;
  * 50 keys racing for one invoice leave it to exactly one.
  */
-class VoucherRedemptionConcurrencyIT extends IntegrationTest {
-    @Autowired
-    MutableClock clock;
-    VoucherWorld world;
-
-    @BeforeEach
-    void world() {
-        world = new VoucherWorld(api, clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class VoucherRedemptionConcurrencyIT extends VoucherIT {
 
     /** One answer: status, problem code (or ""), and the body. */
     record Answer(int status, String code, JsonNode body) { }

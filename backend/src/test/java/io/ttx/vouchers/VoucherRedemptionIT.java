@@ -1,13 +1,8 @@
 package io.ttx.vouchers;
 
-import io.ttx.testsupport.IntegrationTest;
-import io.ttx.testsupport.MutableClock;
 import io.ttx.vouchers.VoucherWorld.Agency;
 import io.ttx.vouchers.VoucherWorld.Holder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -26,20 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * agency, the replay of its key, the invoice claimed platform-wide, the approval queue and decision, the refund of a
  * rejection, the holder's rating, and the refusals in their order.
  */
-class VoucherRedemptionIT extends IntegrationTest {
-    @Autowired
-    MutableClock clock;
-    VoucherWorld world;
-
-    @BeforeEach
-    void world() {
-        world = new VoucherWorld(api, clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class VoucherRedemptionIT extends VoucherIT {
 
     @Test
     void aJiangsuAgencyRedeemsAZhejiangVoucherAndZhejiangApprovesIt() {

@@ -1,14 +1,10 @@
 package io.ttx.vouchers;
 
-import io.ttx.testsupport.IntegrationTest;
-import io.ttx.testsupport.MutableClock;
 import io.ttx.vouchers.VoucherWorld.Agency;
 import io.ttx.vouchers.domain.LedgerEntry;
 import io.ttx.vouchers.persistence.RedemptionDocument;
 import io.ttx.vouchers.persistence.RedemptionStore;
 import io.ttx.vouchers.persistence.VoucherStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -33,26 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * decided by the recovery; one whose owner died after the debit is completed from the ledger by a replay of its key
  * (no second debit); an interrupted rejection gets its refund once; a voided redemption can never debit.
  */
-class VoucherRedemptionRecoveryIT extends IntegrationTest {
-    @Autowired
-    MutableClock clock;
+class VoucherRedemptionRecoveryIT extends VoucherIT {
     @Autowired
     ReactiveMongoTemplate mongo;
     @Autowired
     RedemptionStore redemptions;
     @Autowired
     VoucherStore vouchers;
-    VoucherWorld world;
-
-    @BeforeEach
-    void world() {
-        world = new VoucherWorld(api, clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     /** Puts the redemption back to PENDING under an owner that is gone, as a crash before its status write leaves it. */
     void crashBeforeTheStatusWrite(String id) {

@@ -1,13 +1,8 @@
 package io.ttx.vouchers;
 
-import io.ttx.testsupport.IntegrationTest;
-import io.ttx.testsupport.MutableClock;
 import io.ttx.vouchers.VoucherWorld.Agency;
 import io.ttx.vouchers.VoucherWorld.Holder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 
@@ -28,23 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * approval -> a settlement batch with its lines per (issuer, provider) province, its total to the fen and its CSV;
  * the same key answers the same batch, a later approval goes into the next one; the agency's post-subsidy figures.
  */
-class VoucherSettlementIT extends IntegrationTest {
+class VoucherSettlementIT extends VoucherIT {
     static final String ADMIN = token("admin-li", "admin", null, null);
     static final String AUDITOR = token("auditor-1", "auditor", null, null);
 
-    @Autowired
-    MutableClock clock;
-    VoucherWorld world;
-
-    @BeforeEach
-    void world() {
-        world = new VoucherWorld(api, clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     JsonNode batch(String key) {
         return ok(api.post().uri("/api/v1/settlements").header(HttpHeaders.AUTHORIZATION, ADMIN).header("Idempotency-Key", key).exchange(), 201);
