@@ -25,6 +25,23 @@ public final class Ids {
         return prefix + "_" + new String(out);
     }
 
+    /** The first {@code chars} characters (at most 8 per 5 bytes) of {@code bytes} in the ids' Crockford base32. */
+    public static String base32(byte[] bytes, int chars) {
+        StringBuilder sb = new StringBuilder(chars);
+        long bits = 0;
+        int have = 0;
+        int i = 0;
+        while (sb.length() < chars) {
+            if (have < 5) {
+                bits = (bits << 8) | (bytes[i++] & 0xff);
+                have += 8;
+            }
+            sb.append(ALPHABET[(int) ((bits >>> (have - 5)) & 31)]);
+            have -= 5;
+        }
+        return sb.toString();
+    }
+
     /** When an id of {@link #next} was made (its first ten characters after the prefix); empty for anything else. */
     public static Optional<Instant> createdAt(String id) {
         int start = id.lastIndexOf('_') + 1;

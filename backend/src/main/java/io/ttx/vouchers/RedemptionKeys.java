@@ -1,5 +1,6 @@
 package io.ttx.vouchers;
 
+import io.ttx.shared.Ids;
 import io.ttx.vouchers.domain.RedemptionRequest;
 
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,6 @@ import java.util.HexFormat;
  * tells a replay from a reuse of the key with another body.
  */
 final class RedemptionKeys {
-    private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
-
     private RedemptionKeys() { }
 
     /** {@code rdm_} and 20 base32 characters (100 bits) of SHA-256(organisation, key): the shape of every id. */
@@ -23,20 +22,7 @@ final class RedemptionKeys {
 
     /** {@code prefix} and 20 base32 characters (100 bits) of SHA-256(scope, key). */
     static String id(String prefix, String scope, String key) {
-        byte[] h = sha256(scope + "\n" + key);
-        StringBuilder sb = new StringBuilder(prefix);
-        long bits = 0;
-        int have = 0;
-        int i = 0;
-        while (sb.length() < prefix.length() + 20) {
-            if (have < 5) {
-                bits = (bits << 8) | (h[i++] & 0xff);
-                have += 8;
-            }
-            sb.append(ALPHABET[(int) ((bits >>> (have - 5)) & 31)]);
-            have -= 5;
-        }
-        return sb.toString();
+        return prefix + Ids.base32(sha256(scope + "\n" + key), 20);
     }
 
     static String hash(String voucherId, RedemptionRequest r) {

@@ -125,7 +125,7 @@ public class Redemptions {
                 .flatMap(existing -> existing.requestHash().equals(hash) ? await(id, owner)
                     : Mono.error(new VoucherProblem(VoucherCodes.IDEMPOTENCY_KEY_REUSED, VoucherProblem.Kind.INVALID,
                         "This Idempotency-Key was sent with another redemption.")))
-                .switchIfEmpty(Mono.defer(() -> decide(pending)));
+                .switchIfEmpty(Mono.defer(() -> decide(pending, vd)));
         });
     }
 
@@ -149,7 +149,7 @@ public class Redemptions {
             Instant now = clock.instant();
             if (d.owner().isEmpty() || d.takenAt().isBefore(now.minus(props.redemptionTimeout()))) {
                 return redemptions.takeOver(id, d.owner(), owner, now)
-                    .flatMap(took -> took ? decide(taken(d, owner, now)) : await(id, owner));
+                    .flatMap(took -> took ? decide(taken(d, owner, now), null) : await(id, owner));
             }
             return Mono.delay(POLL).then(Mono.defer(() -> await(id, owner)));
         });
@@ -159,7 +159,7 @@ public class Redemptions {
     Mono<RedemptionDocument> recover(RedemptionDocument d) {
         String owner = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        return redemptions.takeOver(d.id(), d.owner(), owner, now).flatMap(took -> took ? decide(taken(d, owner, now)) : Mono.just(d));
+        return redemptions.takeOver(d.id(), d.owner(), owner, now).flatMap(took -> took ? decide(taken(d, owner, now), null) : Mono.just(d));
     }
 
     private static RedemptionDocument taken(RedemptionDocument d, String owner, Instant now) {
@@ -171,10 +171,11 @@ public class Redemptions {
 
     /**
      * Decides a redemption this request owns: the programme, the caller's admissions and a named deal are read once, the
-     * voucher on every round (the first round of a first attempt without its ledger: no debit of this redemption can
-     * exist before it); retried when a guard of the debit failed.
+     * voucher on every round (the first round of a first attempt decides on {@code first}, the voucher the request read
+     * without its ledger just before it claimed the key: no debit of this redemption can exist before it); retried when
+     * a guard of the debit failed.
      */
-    private Mono<RedemptionDocument> decide(RedemptionDocument d) {
+    private Mono<RedemptionDocument> decide(RedemptionDocument d, @Nullable VoucherDocument first) {
         Mono<Optional<DealFacts>> deal = d.dealId() == null ? Mono.just(Optional.empty())
             : brokerage.snapshot(d.dealId()).map(s -> Optional.of(dealFacts(s))).defaultIfEmpty(Optional.empty());
         Mono<List<AgencyDocument>> admissions = agencies.page(null, "ADMITTED", d.agencyOrg(), null, 100).collectList();
@@ -182,7 +183,7 @@ public class Redemptions {
                 Programme p = t.getT1().programme();
                 AgencyFacts agency = d.federation() == null ? agencyOf(d, p, t.getT2()) : peerAgency(d);
                 AtomicInteger rounds = new AtomicInteger();
-                return Mono.defer(() -> rounds.getAndIncrement() == 0 && d.attempt() == 0 ? vouchers.withoutLedger(d.voucherId())
+                return Mono.defer(() -> rounds.getAndIncrement() == 0 && d.attempt() == 0 && first != null ? Mono.just(first)
                         : vouchers.find(d.voucherId()))
                     .flatMap(vd -> attempt(d, vd, p, agency, t.getT3().orElse(null)))
                     .retryWhen(Retry.backoff(RACES, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20)).jitter(0.9)

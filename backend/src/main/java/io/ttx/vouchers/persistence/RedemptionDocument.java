@@ -37,9 +37,4 @@ public record RedemptionDocument(@Id String id, String order, String requestHash
 
     /** The holder's rating. */
     public record RatingEntry(int score, String comment, boolean complaint, String by, Instant at) { }
-
-    /** Whether it holds its subsidy and its invoice (decided and not rejected). */
-    public boolean isLive() {
-        return !status.equals(PENDING) && !status.equals(REFUSED) && !status.equals("REJECTED") && !status.equals(VOIDED);
-    }
 }

@@ -11,7 +11,6 @@ import io.ttx.vouchers.domain.Category;
 import io.ttx.vouchers.domain.RedemptionRequest;
 import io.ttx.vouchers.domain.VoucherLimits;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -85,7 +84,7 @@ class FederationController {
     }
 
     @PostMapping(path = "/federation/v1/authorizations/{id}/void", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<AuthorizationView>> voidAuthorization(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return federated.voidAuthorization(CurrentUser.of(jwt), id).map(a -> ResponseEntity.status(HttpStatus.OK).body(a));
+    Mono<AuthorizationView> voidAuthorization(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        return federated.voidAuthorization(CurrentUser.of(jwt), id);
     }
 }
