@@ -12,10 +12,11 @@ import java.time.Instant;
  */
 public record FederatedRedemptionView(String id, String issuerRegion, String voucherId, String invoiceNumber, Money invoiceAmount, String category,
                                       String status, Money subsidy, @Nullable String authorizationId, @Nullable String failureCode,
-                                      @Nullable String failureDetail, Instant createdAt, Instant updatedAt) {
+                                      @Nullable String failureDetail, Instant createdAt, Instant updatedAt, @Nullable Instant approvedAt,
+                                      @Nullable String batchId) {
     static FederatedRedemptionView of(FederatedRedemptionDocument d) {
         return new FederatedRedemptionView(d.id(), d.issuerRegion(), d.voucherId(), d.invoiceNumber(), ProgrammeView.money(d.invoiceAmount()),
             d.category(), d.status(), ProgrammeView.money(d.subsidy()), d.authorizationId(), d.failureCode(), d.failureDetail(), d.createdAt(),
-            d.updatedAt());
+            d.updatedAt(), d.approvedAt(), d.batchId());
     }
 }

@@ -91,7 +91,9 @@ public class FederatedRedemptions {
         return own(peer, id).flatMap(d -> {
             if (d.status().equals(RedemptionDocument.VOIDED)) return Mono.just(d);
             if (!d.status().equals(RedemptionDocument.AUTHORIZED)) return Mono.error(conflict(CAPTURED, "The authorization was captured."));
-            return voidIt(d, peer.subject()).then(store.find(id));
+            // a capture may win the conditional write after this read: then the void lost, and says so
+            return voidIt(d, peer.subject()).then(store.find(id)).flatMap(after -> after.status().equals(RedemptionDocument.VOIDED)
+                ? Mono.just(after) : Mono.error(conflict(CAPTURED, "The authorization was captured.")));
         }).map(AuthorizationView::of);
     }
 

@@ -67,7 +67,7 @@ public class OutgoingRedemptions {
                 RedemptionRequest r = o.request();
                 FederatedRedemptionDocument pending = new FederatedRedemptionDocument(id, Ids.next("fdr", now), hash, org, a.id(), a.agency().region(),
                     peer.peer().name(), o.issuerRegion(), o.voucherId(), r.invoiceNumber(), r.invoiceAmount(), r.category().name(),
-                    r.serviceDescription(), FederatedRedemptionDocument.PENDING, null, 0, null, null, 0, user.subject(), now, now);
+                    r.serviceDescription(), FederatedRedemptionDocument.PENDING, null, 0, null, null, 0, user.subject(), now, now, null, null);
                 return store.claim(pending)
                     .flatMap(existing -> existing.requestHash().equals(hash) ? Mono.just(existing)
                         : Mono.error(new VoucherProblem(VoucherCodes.IDEMPOTENCY_KEY_REUSED, VoucherProblem.Kind.INVALID,

@@ -3,11 +3,13 @@ package io.ttx.vouchers;
 import io.ttx.identity.CurrentUser;
 import io.ttx.identity.Role;
 import io.ttx.vouchers.domain.Settlement;
+import io.ttx.vouchers.peers.PeerDirectory;
 import io.ttx.vouchers.persistence.SettlementDocument;
 import io.ttx.vouchers.persistence.SettlementStore;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -19,17 +21,20 @@ import java.util.List;
  * Settlement batches (module API). Creating one fixes its cut-off ("now") in the batch document keyed by the admin and
  * the Idempotency-Key, takes every APPROVED redemption approved before the cut-off and in no batch (each by one
  * conditional write: a redemption joins exactly one batch), then writes the lines and the total from the redemptions
- * that joined, so the total is their sum to the fen. Every step may run again: a replay of the key, or the recovery
+ * that joined, so the total is their sum to the fen, and the net position towards each peer platform of the voucher
+ * federation (our agencies' redemptions of its vouchers against its agencies' redemptions of ours). Every step may run again: a replay of the key, or the recovery
  * for a batch a crash left PENDING, finishes the same batch with the same cut-off.
  */
 @Service
 public class Settlements {
     static final int MAX_PER_MONTH = 500;
     private final SettlementStore store;
+    private final PeerDirectory peers;
     private final Clock clock;
 
-    Settlements(SettlementStore store, Clock clock) {
+    Settlements(SettlementStore store, PeerDirectory peers, Clock clock) {
         this.store = store;
+        this.peers = peers;
         this.clock = clock;
     }
 
@@ -37,24 +42,44 @@ public class Settlements {
         if (!user.has(Role.ADMIN)) return Mono.error(VoucherProblem.forbidden("only platform admins create settlement batches"));
         Instant now = clock.instant();
         SettlementDocument pending = new SettlementDocument(RedemptionKeys.id("stl_", user.subject(), key), key, user.subject(), now,
-            SettlementDocument.PENDING, null, 0, 0, null);
+            SettlementDocument.PENDING, null, 0, 0, null, null);
         return store.claim(pending).switchIfEmpty(Mono.just(pending)).flatMap(this::finish).map(SettlementView::of);
     }
 
     /** Takes the redemptions due and writes the lines of a PENDING batch (repeatable); a COMPLETE batch as it is. */
     Mono<SettlementDocument> finish(SettlementDocument b) {
         if (b.status().equals(SettlementDocument.COMPLETE)) return Mono.just(b);
-        return store.take(b.id(), b.cutoff(), clock.instant()).then(store.members(b.id()).collectList()).flatMap(members -> {
-            List<Settlement.Line> lines = Settlement.lines(members.stream().map(Settlements::item).toList());
+        Flux<Settlement.Item> items = store.members(b.id()).map(this::item).concatWith(store.federatedMembers(b.id()).map(Settlements::outgoing));
+        return store.take(b.id(), b.cutoff(), clock.instant()).thenMany(items).collectList().flatMap(members -> {
+            List<Settlement.Line> lines = Settlement.lines(members);
             List<SettlementDocument.Line> stored = lines.stream()
                 .map(l -> new SettlementDocument.Line(l.issuerRegion(), l.providerRegion(), l.count(), l.amount())).toList();
-            return store.complete(b.id(), stored, members.size(), Settlement.total(lines), clock.instant());
+            List<SettlementDocument.Position> positions = Settlement.positions(members).stream()
+                .map(p -> new SettlementDocument.Position(p.peer(), p.owesUs(), p.weOwe())).toList();
+            return store.complete(b.id(), stored, positions, members.size(), Settlement.total(lines), clock.instant());
         });
     }
 
-    private static Settlement.Item item(Document d) {
-        Object subsidy = d.get("subsidy");
-        return new Settlement.Item(d.getString("issuerRegion"), d.getString("agencyRegion"), subsidy instanceof Number n ? n.longValue() : 0);
+    /**
+     * A redemption of one of our vouchers; one a peer's agency made (federated) is what we owe that peer, attributed to
+     * the peer we know hosting the agency's province (its name in ttx.vouchers.peers), else to the calling client.
+     */
+    private Settlement.Item item(Document d) {
+        String issuer = d.getString("issuerRegion");
+        String provider = d.getString("agencyRegion");
+        Object federation = d.get("federation");
+        if (!(federation instanceof Document f)) return new Settlement.Item(issuer, provider, subsidy(d));
+        String peer = peers.hosting(provider).map(c -> c.peer().name()).orElse(f.getString("peer"));
+        return new Settlement.Item(issuer, provider, subsidy(d), Settlement.Flow.WE_OWE, peer);
+    }
+
+    /** Our agency's redemption of a peer's voucher: the peer owes us its subsidy. */
+    private static Settlement.Item outgoing(Document d) {
+        return new Settlement.Item(d.getString("issuerRegion"), d.getString("agencyRegion"), subsidy(d), Settlement.Flow.OWES_US, d.getString("peer"));
+    }
+
+    private static long subsidy(Document d) {
+        return d.get("subsidy") instanceof Number n ? n.longValue() : 0;
     }
 
     public Mono<SettlementView> get(CurrentUser user, String id) {

@@ -36,19 +36,23 @@ public abstract class IntegrationTest {
         r.add("ttx.stores.mongodb.database", () -> "ttx-it");
         r.add("ttx.vouchers.expiry-sweep-interval", () -> "500ms");
         r.add("ttx.vouchers.recovery-interval", () -> "500ms");
-        // a peer platform hosting 370000, played by WireMock (TestPeer); short timeouts and circuit so tests cross them
-        r.add("ttx.vouchers.peers[0].name", () -> "shandong");
-        r.add("ttx.vouchers.peers[0].regions[0]", () -> "370000");
+        // peer platforms: one hosting 440000 played by WireMock (TestPeer), and a second TTX process hosting 370000
+        // (SecondPlatform, started by the tests that need it); short timeouts and circuit so tests cross them
+        r.add("ttx.vouchers.peers[0].name", () -> "guangdong");
+        r.add("ttx.vouchers.peers[0].regions[0]", () -> "440000");
         r.add("ttx.vouchers.peers[0].base-url", TestPeer::url);
         r.add("ttx.vouchers.peers[0].token-uri", () -> TestPeer.url() + "/oauth2/token");
         r.add("ttx.vouchers.peers[0].client-id", () -> "ttx-test");
         r.add("ttx.vouchers.peers[0].client-secret", () -> "ttx-test-secret");
-        r.add("ttx.vouchers.federation.read-timeout", () -> "1s");
-        r.add("ttx.vouchers.federation.retries", () -> "1");
-        r.add("ttx.vouchers.federation.retry-backoff", () -> "50ms");
-        r.add("ttx.vouchers.federation.open-circuit-for", () -> "3s");
-        r.add("ttx.vouchers.federation.connect-timeout", () -> "200ms");
-        r.add("ttx.vouchers.federation.reconcile-after", () -> "3s");
+        r.add("ttx.vouchers.peers[1].name", () -> "shandong");
+        r.add("ttx.vouchers.peers[1].regions[0]", () -> "370000");
+        r.add("ttx.vouchers.peers[1].base-url", SecondPlatform::url);
+        r.add("ttx.vouchers.peers[1].token-uri", () -> s.idp() + "/oauth2/token");
+        r.add("ttx.vouchers.peers[1].client-id", () -> "peer-yrd");
+        r.add("ttx.vouchers.peers[1].client-secret", () -> "peer-yrd-secret");
+        for (String timing : SecondPlatform.federationTimings()) {
+            r.add(timing.substring(0, timing.indexOf('=')), () -> timing.substring(timing.indexOf('=') + 1));
+        }
         r.add("ttx.stores.mongodb.server-selection-timeout", () -> "2s");
         // short waits on a stalled store keep StoreStallIT fast; Elasticsearch keeps the production 10 s: the dev node
         // (C1 only, small heap) pauses for seconds in GC on a busy machine

@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 /**
  * A peer platform of the voucher federation played by WireMock on loopback (one per test JVM): the shared test context
- * knows it as "shandong", hosting 370000 (ttx.vouchers.peers). Tests stub its token endpoint and protocol routes.
+ * knows it as "guangdong", hosting 440000 (ttx.vouchers.peers). Tests stub its token endpoint and protocol routes.
  */
 public final class TestPeer {
     private static volatile WireMockServer server;

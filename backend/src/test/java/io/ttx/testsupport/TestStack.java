@@ -106,7 +106,7 @@ public final class TestStack {
     }
 
     /** Starts a child writing to a log file (never a pipe nobody reads) and polls the log for its ready line. */
-    private static String launch(List<String> cmd, Path log, java.util.function.Predicate<String> ready, String failure) {
+    static String launch(List<String> cmd, Path log, java.util.function.Predicate<String> ready, String failure) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             synchronized (children) {
@@ -147,7 +147,7 @@ public final class TestStack {
         }
     }
 
-    private static String java() {
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

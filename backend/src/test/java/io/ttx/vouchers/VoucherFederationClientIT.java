@@ -37,10 +37,10 @@ import static io.ttx.vouchers.VoucherWorld.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * TTX as the client of the voucher federation, against a peer platform hosting 370000 played by WireMock: our Jiangsu
- * agency redeems Shandong vouchers. A peer that authorizes and captures (with a client-credentials token), refuses,
+ * TTX as the client of the voucher federation, against a peer platform hosting 440000 played by WireMock: our Jiangsu
+ * agency redeems Guangdong vouchers. A peer that authorizes and captures (with a client-credentials token), refuses,
  * fails once then succeeds, answers too late after authorizing (202, then the reconciliation captures exactly once),
- * and is down (503 peer-unavailable, nothing paid, then the circuit opens).
+ * refuses a capture after its authorization TTL (409, FAILED), and is down (503 peer-unavailable, nothing paid, then the circuit opens).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VoucherFederationClientIT extends IntegrationTest {
@@ -71,7 +71,7 @@ class VoucherFederationClientIT extends IntegrationTest {
 
     WebTestClient.ResponseSpec redeem(String key, String voucher) {
         return api.post().uri("/api/v1/federated-redemptions").header(HttpHeaders.AUTHORIZATION, agency.token()).header("Idempotency-Key", key)
-            .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"issuerRegion\":\"370000\",\"voucherId\":\"" + voucher + "\",\"invoiceNumber\":\"JS-"
+            .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"issuerRegion\":\"440000\",\"voucherId\":\"" + voucher + "\",\"invoiceNumber\":\"JS-"
                 + key + "\",\"invoiceAmount\":" + money("400.00") + ",\"category\":\"TESTING_INSPECTION\",\"serviceDescription\":\"检测\"}")
             .exchange();
     }
@@ -154,6 +154,27 @@ class VoucherFederationClientIT extends IntegrationTest {
 
     @Test
     @Order(5)
+    void aCaptureAfterTheIssuersTtlIsRefusedAndTheRedemptionFails() {
+        String voucher = "vch-gd-" + UUID.randomUUID();
+        stubAuthorize(voucher, json(201, authorization("auth-5-" + voucher, voucher, "AUTHORIZED")));
+        peer.stubFor(post(urlEqualTo("/federation/v1/authorizations/auth-5-" + voucher + "/capture")).willReturn(json(409,
+            "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,\"code\":\"authorization-expired\",\"detail\":\"voided after the TTL\"}")
+            .withHeader("Content-Type", "application/problem+json")));
+        String key = UUID.randomUUID().toString();
+        redeem(key, voucher).expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("authorization-expired");
+        redeem(key, voucher).expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("authorization-expired");
+        String id = peer.findAll(postRequestedFor(urlEqualTo("/federation/v1/authorizations")).withRequestBody(matchingJsonPath("$.voucherId",
+            equalTo(voucher)))).getFirst().getBodyAsString().replaceAll(".*\"idempotencyKey\":\"([^\"]+)\".*", "$1");
+        JsonNode failed = world.get(agency.token(), "/api/v1/federated-redemptions/" + id);
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("failureCode").asString()).isEqualTo("authorization-expired");
+        assertThat(failed.get("authorizationId").asString()).isEqualTo("auth-5-" + voucher);
+        assertThat(peer.findAll(postRequestedFor(urlEqualTo("/federation/v1/authorizations/auth-5-" + voucher + "/capture"))))
+            .as("a refused capture is final: not retried, not repeated by a replay").hasSize(1);
+    }
+
+    @Test
+    @Order(6)
     void aPeerThatIsDownIsUnavailableWithNothingPaidThenItsCircuitOpens() {
         String voucher = "vch-sd-" + UUID.randomUUID();
         stubAuthorize(voucher, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));

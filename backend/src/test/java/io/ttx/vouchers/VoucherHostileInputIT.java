@@ -105,11 +105,11 @@ class VoucherHostileInputIT extends IntegrationTest {
         refused("a provider organisation of 100,000 characters", peer, authorizations, fed.replace("91370100MA3C0K0X7D", HUGE), 400,
             "validation-failed");
 
-        String outgoing = "{\"issuerRegion\":\"370000\",\"voucherId\":\"vch-sd\",\"invoiceNumber\":\"JS-1\",\"invoiceAmount\":"
+        String outgoing = "{\"issuerRegion\":\"440000\",\"voucherId\":\"vch-sd\",\"invoiceNumber\":\"JS-1\",\"invoiceAmount\":"
             + VoucherProgrammesIT.money("100.00") + ",\"category\":\"TESTING_INSPECTION\",\"serviceDescription\":\"d\"}";
         String federated = "/api/v1/federated-redemptions";
         refusedWithKey("an outgoing invoice number of 100,000 characters", agency, federated, outgoing.replace("JS-1", HUGE), 400, "validation-failed");
-        refusedWithKey("an issuer region of 100,000 characters", agency, federated, outgoing.replace("370000", HUGE), 400, "validation-failed");
+        refusedWithKey("an issuer region of 100,000 characters", agency, federated, outgoing.replace("440000", HUGE), 400, "validation-failed");
         refusedWithKey("an outgoing amount of 1e500000000", agency, federated, outgoing.replace("\"100.00\"", "\"1e500000000\""), 422,
             "invalid-amount");
         refusedWithKey("an outgoing description of 100,000 characters", agency, federated, outgoing.replace("\"d\"", "\"" + HUGE + "\""), 400,

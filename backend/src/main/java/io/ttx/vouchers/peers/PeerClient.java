@@ -14,11 +14,13 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.endpoint.WebClientReactiveClientCredentialsTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -58,12 +60,17 @@ public final class PeerClient {
         var registrations = new InMemoryReactiveClientRegistrationRepository(registration);
         var manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(registrations,
             new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
-        manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
-        var oauth = new ServerOAuth2AuthorizedClientExchangeFilterFunction(manager);
-        oauth.setDefaultClientRegistrationId(peer.name());
         HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) props.connectTimeout().toMillis())
             .responseTimeout(props.readTimeout());
-        this.web = builder.clone().baseUrl(peer.baseUrl().toString()).clientConnector(new ReactorClientHttpConnector(http)).filter(oauth).build();
+        ReactorClientHttpConnector connector = new ReactorClientHttpConnector(http);
+        // the token request keeps the same timeouts as the protocol's calls (Spring's default client has none)
+        var tokens = new WebClientReactiveClientCredentialsTokenResponseClient();
+        tokens.setWebClient(builder.clone().clientConnector(connector).build());
+        manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
+            .clientCredentials(c -> c.accessTokenResponseClient(tokens)).build());
+        var oauth = new ServerOAuth2AuthorizedClientExchangeFilterFunction(manager);
+        oauth.setDefaultClientRegistrationId(peer.name());
+        this.web = builder.clone().baseUrl(peer.baseUrl().toString()).clientConnector(connector).filter(oauth).build();
         this.breaker = CircuitBreaker.of("peer-" + peer.name(), CircuitBreakerConfig.custom().slidingWindowSize(10).minimumNumberOfCalls(5)
             .failureRateThreshold(50).waitDurationInOpenState(props.openCircuitFor()).ignoreExceptions(PeerCalls.Refused.class).build());
     }
@@ -122,6 +129,9 @@ public final class PeerClient {
             .onErrorMap(WebClientRequestException.class, e -> new Failure("the peer is unreachable: " + e.getMessage(), reachedByTimeout(e)))
             .onErrorMap(TimeoutException.class, e -> new Failure("the peer did not answer in time", true))
             .onErrorMap(DecodingException.class, e -> new Failure("the peer's answer is not the protocol's: " + e.getMessage(), true))
+            // no token, no request: the peer was not reached (a refusal of our credentials is a configuration fault)
+            .onErrorMap(OAuth2AuthorizationException.class, e -> new Failure("the peer's token endpoint refused a token: "
+                + e.getError().getErrorCode(), false))
             .retryWhen(Retry.backoff(props.retries(), props.retryBackoff()).filter(Failure.class::isInstance))
             .onErrorMap(e -> Exceptions.isRetryExhausted(e) ? e.getCause() : e)
             .transformDeferred(CircuitBreakerOperator.of(breaker))

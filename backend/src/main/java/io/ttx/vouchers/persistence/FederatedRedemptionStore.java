@@ -32,10 +32,15 @@ public class FederatedRedemptionStore extends MongoStore<FederatedRedemptionDocu
         return modify(pending(id), new Update().set("authorizationId", authorizationId).set("subsidy", subsidy).set("updatedAt", now));
     }
 
-    /** The issuer's status (after the capture, or later as the issuer decides). */
+    /**
+     * The issuer's status (after the capture, or later as the issuer decides). The first time it is approved is kept
+     * ($min: a later look never moves it), so a settlement batch's cut-off decides once whether it belongs to it.
+     */
     public Mono<FederatedRedemptionDocument> settledAs(String id, String status, long subsidy, Instant now) {
         Criteria c = Criteria.where("_id").is(id).and("status").ne(FederatedRedemptionDocument.FAILED);
-        return modify(c, new Update().set("status", status).set("subsidy", subsidy).set("updatedAt", now));
+        Update u = new Update().set("status", status).set("subsidy", subsidy).set("updatedAt", now);
+        if (FederatedRedemptionDocument.APPROVED.contains(status)) u.min("approvedAt", now);
+        return modify(c, u);
     }
 
     public Mono<FederatedRedemptionDocument> failed(String id, int status, String code, @Nullable String detail, Instant now) {

@@ -1,6 +1,7 @@
 package io.ttx.vouchers.persistence;
 
 import io.ttx.vouchers.persistence.SettlementDocument.Line;
+import io.ttx.vouchers.persistence.SettlementDocument.Position;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -18,7 +19,9 @@ import java.util.List;
 
 /**
  * Settlement batches ({@code settlement_batches}) and their intake of redemptions: a redemption joins a batch by one
- * conditional write (APPROVED, approved before the cut-off, in no batch), so it is in exactly one.
+ * conditional write (APPROVED, approved before the cut-off, in no batch), so it is in exactly one. Our agencies'
+ * redemptions of other platforms' vouchers ({@code federated_redemptions}) join the same way once the issuer approved
+ * them; they keep the issuer's status.
  */
 @Component
 public class SettlementStore {
@@ -39,26 +42,42 @@ public class SettlementStore {
         return mongo.findById(id, SettlementDocument.class, COLLECTION);
     }
 
-    /** Every APPROVED redemption approved before the cut-off and in no batch joins this one (SETTLED); how many joined now. */
+    /**
+     * Every APPROVED redemption approved before the cut-off and in no batch joins this one (SETTLED), and so does every
+     * federated redemption of ours the issuer approved before the cut-off (as we saw it); how many joined now.
+     */
     public Mono<Long> take(String batchId, Instant cutoff, Instant now) {
         Query q = Query.query(Criteria.where("status").is("APPROVED").and("approvedAt").lt(cutoff).and("batchId").is(null));
         Update u = new Update().set("status", "SETTLED").set("batchId", batchId).set("settledAt", now);
-        return mongo.updateMulti(q, u, RedemptionStore.COLLECTION).map(r -> r.getModifiedCount());
+        Query federated = Query.query(Criteria.where("status").in(FederatedRedemptionDocument.APPROVED).and("approvedAt").lt(cutoff)
+            .and("batchId").is(null));
+        return mongo.updateMulti(q, u, RedemptionStore.COLLECTION).map(r -> r.getModifiedCount())
+            .zipWith(mongo.updateMulti(federated, new Update().set("batchId", batchId), FederatedRedemptionStore.COLLECTION)
+                .map(r -> r.getModifiedCount()), Long::sum);
     }
 
-    /** The batch's redemptions: issuer province, provider province and subsidy of each. */
+    /** The batch's redemptions: issuer province, provider province, subsidy and the calling peer (federated ones) of each. */
     public Flux<Document> members(String batchId) {
         Query q = Query.query(Criteria.where("batchId").is(batchId));
-        q.fields().include("issuerRegion").include("agencyRegion").include("subsidy");
+        q.fields().include("issuerRegion").include("agencyRegion").include("subsidy").include("federation.peer");
         return mongo.find(q, Document.class, RedemptionStore.COLLECTION);
     }
 
+    /** The batch's redemptions of other platforms' vouchers by our agencies: issuer and agency province, subsidy, peer. */
+    public Flux<Document> federatedMembers(String batchId) {
+        Query q = Query.query(Criteria.where("batchId").is(batchId));
+        q.fields().include("issuerRegion").include("agencyRegion").include("subsidy").include("peer");
+        return mongo.find(q, Document.class, FederatedRedemptionStore.COLLECTION);
+    }
+
     /** Writes the lines and total of a PENDING batch; the batch as it is afterwards. */
-    public Mono<SettlementDocument> complete(String id, List<Line> lines, long count, long total, Instant now) {
+    public Mono<SettlementDocument> complete(String id, List<Line> lines, List<Position> positions, long count, long total, Instant now) {
         List<Document> docs = lines.stream().map(l -> new Document("issuerRegion", l.issuerRegion()).append("providerRegion", l.providerRegion())
             .append("count", l.count()).append("amount", l.amount())).toList();
-        Update u = new Update().set("status", SettlementDocument.COMPLETE).set("lines", docs).set("count", count).set("total", total)
-            .set("completedAt", now);
+        List<Document> peers = positions.stream().map(p -> new Document("peer", p.peer()).append("owesUs", p.owesUs()).append("weOwe", p.weOwe()))
+            .toList();
+        Update u = new Update().set("status", SettlementDocument.COMPLETE).set("lines", docs).set("positions", peers).set("count", count)
+            .set("total", total).set("completedAt", now);
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").is(SettlementDocument.PENDING)), u,
             FindAndModifyOptions.options().returnNew(true), SettlementDocument.class, COLLECTION).switchIfEmpty(Mono.defer(() -> find(id)));
     }

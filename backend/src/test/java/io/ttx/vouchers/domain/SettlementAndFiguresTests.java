@@ -5,9 +5,12 @@ import static io.ttx.vouchers.domain.VoucherFixtures.HOLDER_ORG;
 import static io.ttx.vouchers.domain.VoucherFixtures.accepted;
 import static io.ttx.vouchers.domain.VoucherFixtures.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,59 @@ class SettlementAndFiguresTests {
             new Settlement.Line("330000", "330000", 1, 250));
         assertThat(Settlement.total(lines)).isEqualTo(100_257);
         assertThat(Settlement.lines(List.of())).isEmpty();
+    }
+
+    @Test
+    void positionsNetWhatEachPeerOwesUsAgainstWhatWeOweItToTheFen() {
+        List<Settlement.Item> items = List.of(new Settlement.Item("330000", "320000", 500),
+            new Settlement.Item("330000", "370000", 20_000, Settlement.Flow.WE_OWE, "shandong"),
+            new Settlement.Item("370000", "330000", 40_001, Settlement.Flow.OWES_US, "shandong"),
+            new Settlement.Item("330000", "370000", 1, Settlement.Flow.WE_OWE, "shandong"),
+            new Settlement.Item("440000", "320000", 3, Settlement.Flow.OWES_US, "guangdong"),
+            new Settlement.Item("330000", "110000", 9, Settlement.Flow.WE_OWE, "beijing"));
+        assertThat(Settlement.positions(items)).containsExactly(new Settlement.Position("beijing", 0, 9),
+            new Settlement.Position("guangdong", 3, 0), new Settlement.Position("shandong", 40_001, 20_001));
+        assertThat(Settlement.positions(items).get(2).net()).isEqualTo(20_000);
+        assertThat(Settlement.positions(items).get(0).net()).isEqualTo(-9);
+        assertThat(Settlement.lines(items)).as("federated items have their lines too").contains(new Settlement.Line("370000", "330000", 1, 40_001),
+            new Settlement.Line("330000", "370000", 2, 20_001));
+        assertThat(Settlement.positions(List.of(new Settlement.Item("330000", "330000", 5)))).isEmpty();
+    }
+
+    @Test
+    void twoPlatformsSettlingTheSameRedemptionsSeeMirroredPositions() {
+        Random random = new Random(15);
+        for (int round = 0; round < 200; round++) {
+            List<Settlement.Item> here = new ArrayList<>();
+            List<Settlement.Item> there = new ArrayList<>();
+            for (int i = random.nextInt(20); i > 0; i--) {
+                long subsidy = random.nextLong(1, 10_000_000_00L);
+                if (random.nextBoolean()) { // our voucher, their agency
+                    here.add(new Settlement.Item("330000", "370000", subsidy, Settlement.Flow.WE_OWE, "shandong"));
+                    there.add(new Settlement.Item("330000", "370000", subsidy, Settlement.Flow.OWES_US, "yrd"));
+                } else {
+                    here.add(new Settlement.Item("370000", "330000", subsidy, Settlement.Flow.OWES_US, "shandong"));
+                    there.add(new Settlement.Item("370000", "330000", subsidy, Settlement.Flow.WE_OWE, "yrd"));
+                }
+            }
+            assertThat(Settlement.lines(here)).isEqualTo(Settlement.lines(there));
+            List<Settlement.Position> a = Settlement.positions(here);
+            List<Settlement.Position> b = Settlement.positions(there);
+            assertThat(a).hasSameSizeAs(b);
+            for (int i = 0; i < a.size(); i++) {
+                assertThat(a.get(i).owesUs()).isEqualTo(b.get(i).weOwe());
+                assertThat(a.get(i).net()).isEqualTo(-b.get(i).net());
+            }
+        }
+    }
+
+    @Test
+    void anItemNamesAPeerExactlyWhenItIsFederated() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> new Settlement.Item("330000", "370000", 1, Settlement.Flow.WE_OWE, null));
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> new Settlement.Item("330000", "330000", 1, Settlement.Flow.LOCAL, "shandong"));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Settlement.Item("330000", "330000", -1));
     }
 
     @Test
