@@ -93,6 +93,14 @@ public class EventLoopBlockHound implements BlockHoundIntegration {
         builder.allowBlockingCallsInside(MONGO_NETTY_STREAM, "readAsync");
         builder.disallowBlockingCallsInside(mongoReadCompletion(), "completed");
         builder.disallowBlockingCallsInside(mongoReadCompletion(), "failed");
+        // Hibernate Validator caches each bean class's constraint metadata in a segmented map on first validation: two
+        // requests validating a class at once wait for each other's insert (a short segment lock, no I/O)
+        builder.allowBlockingCallsInside("org.hibernate.validator.internal.util.ConcurrentReferenceHashMap$Segment", "put");
+        // The Elasticsearch client's connection pool (Apache HttpCore 5) leases a connection under a short lock taken on
+        // the calling thread, our event loop when a request sends a search: under contention (several searches, the
+        // indexer) a thread waits for another's few list updates; no I/O happens under the lock (connecting and the
+        // exchange run on the client's own I/O reactor threads, where the response continues).
+        builder.allowBlockingCallsInside("org.apache.hc.core5.pool.StrictConnPool", "lease");
         builder.markAsBlocking("io.ttx.valuation.domain.ValuationEngine", "evaluate",
             "(Lio/ttx/valuation/domain/ValuationRequest;)Lio/ttx/valuation/domain/ValuationResult;");
     }

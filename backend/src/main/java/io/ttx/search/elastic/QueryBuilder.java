@@ -31,7 +31,7 @@ final class QueryBuilder {
         return Query.of(b -> b.bool(bool -> {
             if (q.text().isBlank()) bool.must(m -> m.matchAll(a -> a));
             else bool.must(m -> m.multiMatch(mm -> mm.query(q.text()).fields(TEXT_FIELDS).type(TextQueryType.BestFields).tieBreaker(0.3)));
-            bool.filter(f -> f.range(r -> r.untyped(u -> u.field("expiresAt").gt(JsonData.of("now")))));
+            bool.filter(f -> f.range(r -> r.untyped(u -> u.field("expiresAt").gte(JsonData.of(MatchEngine.LIVE)))));
             if (q.priceMin() != null || q.priceMax() != null) {
                 bool.filter(f -> f.range(r -> r.untyped(u -> {
                     u.field("priceFen");

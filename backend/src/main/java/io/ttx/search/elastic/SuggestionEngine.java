@@ -44,7 +44,7 @@ public class SuggestionEngine {
             b.should(s -> s.match(m -> m.field("keywords.prefix").query(prefix).boost(2f).queryName("keyword")));
             if (cjkChars >= 2) b.should(s -> s.matchPhrase(m -> m.field("title.zh.cjk").query(prefix).queryName("title")));
             b.minimumShouldMatch("1");
-            b.filter(f -> f.range(r -> r.untyped(u -> u.field("expiresAt").gt(JsonData.of("now")))));
+            b.filter(f -> f.range(r -> r.untyped(u -> u.field("expiresAt").gte(JsonData.of(MatchEngine.LIVE)))));
             return b;
         }));
         return index.ready().then(Async.mono(() -> es.search(s -> s.index(index.alias()).query(query).size(Math.max(size * 2, 10))
