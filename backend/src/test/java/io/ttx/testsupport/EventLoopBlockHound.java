@@ -78,6 +78,8 @@ public class EventLoopBlockHound implements BlockHoundIntegration {
         // scheduler's ScheduledThreadPoolExecutor queue, whose lock it may wait for briefly: Reactor's own integration
         // allows exactly this for SchedulerTask and WorkerTask.dispose, but not for its periodic worker task
         builder.allowBlockingCallsInside("reactor.core.scheduler.PeriodicWorkerTask", "dispose");
+        // and scheduling one (setFuture) takes the same executor's queue lock
+        builder.allowBlockingCallsInside("reactor.core.scheduler.PeriodicWorkerTask", "setFuture");
         // Netty's adaptive buffer allocator, when its magazines are contended, grows their array and frees the old
         // magazines, each under its own short lock; Netty's integration allows its other allocator locks, not this one
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");

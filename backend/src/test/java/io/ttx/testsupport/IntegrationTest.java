@@ -65,6 +65,8 @@ public abstract class IntegrationTest {
         r.add("ttx.stores.s3.access-key", s::s3AccessKey);
         r.add("ttx.stores.s3.secret-key", s::s3SecretKey);
         r.add("ttx.identity.issuer-uri", s::idp);
+        // Keycloak is trusted too (KeycloakIT): its port is fixed now, the server starts only for the tests that need it
+        r.add("ttx.identity.issuers", Keycloak::issuer);
         // tests move the shared clock a year ahead for a few seconds; a periodic expiry sweep in that window would expire
         // every record of the shared catalogue (the demo catalogue the recall test ranks included), so it stays off
         r.add("ttx.catalogue.expiry-sweep-interval", () -> "3650d");

@@ -11,6 +11,7 @@ import io.minio.http.Method;
 import io.minio.messages.Item;
 import io.ttx.documents.DocumentProperties;
 import io.ttx.shared.stores.Async;
+import io.ttx.shared.stores.S3Clients;
 import io.ttx.shared.stores.StoreProperties;
 import org.springframework.stereotype.Component;
 import reactor.core.Exceptions;
@@ -43,15 +44,14 @@ public class ObjectStore {
     private final Executor uploadThreads;
     private final Mono<Void> bucketReady;
 
-    ObjectStore(MinioAsyncClient s3, StoreProperties stores, DocumentProperties props, UploadThreads threads) {
+    ObjectStore(MinioAsyncClient s3, S3Clients clients, StoreProperties stores, DocumentProperties props, UploadThreads threads) {
         this.s3 = s3;
         this.bucket = stores.s3().bucket();
         this.uploads = new MultipartPut(s3, bucket, stores.s3().region(), Math.toIntExact(props.partSize().toBytes()),
             stores.s3().requestTimeout());
         this.uploadThreads = threads.executor();
         // presigned URLs carry the host in their signature: sign for the endpoint browsers use when it differs
-        this.signer = props.publicEndpoint() == null ? s3 : MinioAsyncClient.builder().endpoint(props.publicEndpoint().toString())
-            .credentials(stores.s3().accessKey(), stores.s3().secretKey()).region(stores.s3().region()).build();
+        this.signer = props.publicEndpoint() == null ? s3 : clients.client(props.publicEndpoint());
         this.bucketReady = Mono.defer(this::ensureBucket).cache(ok -> Duration.ofDays(3650), e -> Duration.ZERO, () -> Duration.ZERO);
     }
 

@@ -2,6 +2,7 @@ package io.ttx.shared.web;
 
 import co.elastic.clients.transport.TransportException;
 import com.mongodb.MongoSocketException;
+import com.mongodb.MongoWriteConcernException;
 import com.mongodb.MongoTimeoutException;
 import io.minio.errors.ServerException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -20,6 +21,8 @@ public final class Failures {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException
                 || t instanceof MongoTimeoutException || t instanceof MongoSocketException
+                // the replica set did not confirm a write in time (write concern timeout, too few members): retry later
+                || t instanceof MongoWriteConcernException
                 || t instanceof ConnectException || t instanceof TimeoutException
                 || t instanceof TransportException
                 || t instanceof ServerException

@@ -42,7 +42,8 @@ class LastResortErrorHandler implements WebExceptionHandler {
             return writer.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                 "A backing service is not available; retry later.");
         }
-        log.error("unhandled failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        log.error("unhandled failure on {} {} (request {})", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+            RequestIds.of(exchange), ex);
         return writer.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
             "An unexpected error occurred; it has been logged.");
     }

@@ -106,11 +106,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     Mono<ResponseEntity<Object>> onUnexpected(Exception ex, ServerWebExchange exchange) {
         if (Failures.storeUnavailable(ex)) {
-            log.warn("store unavailable on {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex.toString());
+            log.warn("store unavailable on {} {} (request {}): {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                RequestIds.of(exchange), ex.toString());
             return respond(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                 "A backing service is not available; retry later.", exchange));
         }
-        log.error("unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        log.error("unexpected failure on {} {} (request {})", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+            RequestIds.of(exchange), ex);
         return respond(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
             "An unexpected error occurred; it has been logged.", exchange));
     }

@@ -43,8 +43,11 @@ class UploadThreadsTests {
     }
 
     private static StoreProperties settings(int threads, int queue) {
-        return new StoreProperties(new StoreProperties.Mongo("mongodb://x", "x", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)),
-            new StoreProperties.Elasticsearch(List.of(URI.create("http://x")), null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)),
-            new StoreProperties.S3(URI.create("http://x"), "a", "b", "c", "d", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), threads, queue));
+        return new StoreProperties(new StoreProperties.Mongo("mongodb://x", "x", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                null, null, null, null, null),
+            new StoreProperties.Elasticsearch(List.of(URI.create("http://x")), null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                30, 10, null),
+            new StoreProperties.S3(URI.create("http://x"), "a", "b", "c", "d", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), threads, queue,
+                null, null));
     }
 }

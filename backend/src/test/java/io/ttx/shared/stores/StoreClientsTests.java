@@ -10,6 +10,8 @@ import io.ttx.shared.web.Failures;
 import io.ttx.testsupport.StallingServer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundles;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -29,12 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoreClientsTests {
     private static final Duration SHORT = Duration.ofSeconds(1);
     private static final Duration LONG = Duration.ofSeconds(60);
+    private static final SslBundles NO_BUNDLES = new DefaultSslBundleRegistry();
     private final StoreClients clients = new StoreClients();
 
     @Test
     void mongoGivesUpConnectingAndSelectingAServer() throws Exception {
         try (StallingServer stall = StallingServer.neverAccepting();
-             MongoClient mongo = clients.mongoClient(stores(stall, Duration.ofMillis(300), SHORT, LONG))) {
+             MongoClient mongo = clients.mongoClient(stores(stall, Duration.ofMillis(300), SHORT, LONG), NO_BUNDLES)) {
             givesUpAfter(SHORT, Mono.from(mongo.getDatabase("t").runCommand(new Document("ping", 1))), e -> {
                 assertThat(e).isInstanceOf(MongoTimeoutException.class);
                 // the monitor's connects timed out (connect timeout) while selection waited (selection timeout)
@@ -47,7 +50,7 @@ class StoreClientsTests {
     void elasticsearchGivesUpConnecting() throws Exception {
         Duration connect = Duration.ofSeconds(2); // longer than the client's default (1 s): proves ours applies
         try (StallingServer stall = StallingServer.neverAccepting();
-             ElasticsearchAsyncClient es = clients.elasticsearchAsyncClient(stores(stall, connect, LONG, LONG))) {
+             ElasticsearchAsyncClient es = clients.elasticsearchAsyncClient(stores(stall, connect, LONG, LONG), NO_BUNDLES)) {
             givesUpAfter(connect, Async.mono(() -> es.indices().exists(x -> x.index("probe"))), e -> { });
         }
     }
@@ -55,7 +58,7 @@ class StoreClientsTests {
     @Test
     void elasticsearchGivesUpWaitingForAResponse() throws Exception {
         try (StallingServer stall = StallingServer.neverAnswering();
-             ElasticsearchAsyncClient es = clients.elasticsearchAsyncClient(stores(stall, LONG, SHORT, LONG))) {
+             ElasticsearchAsyncClient es = clients.elasticsearchAsyncClient(stores(stall, LONG, SHORT, LONG), NO_BUNDLES)) {
             givesUpAfter(SHORT, Async.mono(() -> es.indices().exists(x -> x.index("probe"))), e -> { });
         }
     }
@@ -67,8 +70,8 @@ class StoreClientsTests {
             StoreProperties base = stores(stall, LONG, SHORT, LONG);
             StoreProperties.Elasticsearch es = base.elasticsearch();
             StoreProperties props = new StoreProperties(base.mongodb(), new StoreProperties.Elasticsearch(es.uris(), null, null, null,
-                es.connectTimeout(), es.responseTimeout(), background), base.s3());
-            try (BackgroundElasticsearch bulk = clients.backgroundElasticsearch(props)) {
+                es.connectTimeout(), es.responseTimeout(), background, 30, 10, null), base.s3());
+            try (BackgroundElasticsearch bulk = clients.backgroundElasticsearch(props, NO_BUNDLES)) {
                 givesUpAfter(background, Async.mono(() -> bulk.client().indices().exists(x -> x.index("probe"))), e -> { });
             }
         }
@@ -77,7 +80,7 @@ class StoreClientsTests {
     @Test
     void s3GivesUpConnecting() throws Exception {
         try (StallingServer stall = StallingServer.neverAccepting();
-             MinioAsyncClient s3 = clients.minioAsyncClient(stores(stall, SHORT, LONG, LONG))) {
+             MinioAsyncClient s3 = s3(stores(stall, SHORT, LONG, LONG))) {
             givesUpAfter(SHORT, Async.mono(() -> s3.bucketExists(BucketExistsArgs.builder().bucket("probe").build())), e -> { });
         }
     }
@@ -85,7 +88,7 @@ class StoreClientsTests {
     @Test
     void s3GivesUpWaitingForAResponse() throws Exception {
         try (StallingServer stall = StallingServer.neverAnswering();
-             MinioAsyncClient s3 = clients.minioAsyncClient(stores(stall, LONG, SHORT, LONG))) {
+             MinioAsyncClient s3 = s3(stores(stall, LONG, SHORT, LONG))) {
             givesUpAfter(SHORT, Async.mono(() -> s3.bucketExists(BucketExistsArgs.builder().bucket("probe").build())), e -> { });
         }
     }
@@ -94,18 +97,22 @@ class StoreClientsTests {
     void s3GivesUpWritingToAStoreThatStopsReading() throws Exception {
         int size = 16 * 1024 * 1024; // one part, more than the socket buffers hold
         try (StallingServer stall = StallingServer.neverReading();
-             MinioAsyncClient s3 = clients.minioAsyncClient(stores(stall, LONG, LONG, SHORT))) {
+             MinioAsyncClient s3 = s3(stores(stall, LONG, LONG, SHORT))) {
             givesUpAfter(SHORT, Async.mono(() -> s3.putObject(PutObjectArgs.builder().bucket("probe").object("o")
                 .stream(new ByteArrayInputStream(new byte[size]), size, size).build())), e -> { });
         }
     }
 
+    private MinioAsyncClient s3(StoreProperties props) {
+        return clients.minioAsyncClient(clients.s3Clients(props, NO_BUNDLES), props);
+    }
+
     /** One timeout for connects, one for waiting on an answer (MongoDB's server selection too), one for writes. */
     private static StoreProperties stores(StallingServer s, Duration connect, Duration wait, Duration write) {
         URI http = URI.create(s.url("http"));
-        return new StoreProperties(new StoreProperties.Mongo(s.url("mongodb"), "t", wait, connect, wait),
-            new StoreProperties.Elasticsearch(List.of(http), null, null, null, connect, wait, wait),
-            new StoreProperties.S3(http, "access", "secret-key", "probe", "us-east-1", connect, wait, write, wait, 1, 0));
+        return new StoreProperties(new StoreProperties.Mongo(s.url("mongodb"), "t", wait, connect, wait, null, null, null, null, null),
+            new StoreProperties.Elasticsearch(List.of(http), null, null, null, connect, wait, wait, 30, 10, null),
+            new StoreProperties.S3(http, "access", "secret-key", "probe", "us-east-1", connect, wait, write, wait, 1, 0, null, null));
     }
 
     /**
