@@ -28,13 +28,19 @@ public final class BackendProcess implements AutoCloseable {
         this.log = log;
     }
 
-    public static BackendProcess start(String name, Map<String, String> environment, String... args) {
+    /** The command that runs the backend's jar with a small heap and quick start, then {@code args}. */
+    static List<String> command(List<String> args) {
         Path jar = Path.of(System.getProperty("ttx.jar", "target/backend-0.1.0-SNAPSHOT.jar")).toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) throw new IllegalStateException("no backend jar at " + jar + " (mvn -pl backend package)");
-        String javaHome = System.getProperty("java.home");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString(), "-Xms64m", "-Xmx384m",
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms64m", "-Xmx384m",
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
-        cmd.addAll(List.of(args));
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    public static BackendProcess start(String name, Map<String, String> environment, String... args) {
+        String javaHome = System.getProperty("java.home");
+        List<String> cmd = command(List.of(args));
         try {
             Path log = Files.createDirectories(Path.of("target", "it-stack")).resolve(name + ".log").toAbsolutePath();
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());

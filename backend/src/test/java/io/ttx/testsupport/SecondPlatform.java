@@ -1,6 +1,5 @@
 package io.ttx.testsupport;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +25,8 @@ public final class SecondPlatform {
     public static synchronized void start(String firstUrl) {
         if (started) return;
         TestStack.Endpoints s = TestStack.get();
-        Path jar = Path.of(System.getProperty("ttx.jar", "target/backend-0.1.0-SNAPSHOT.jar")).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(jar)) throw new IllegalStateException("no backend jar at " + jar + " (mvn -pl backend package)");
         String suffix = "sd-" + ProcessHandle.current().pid();
-        List<String> cmd = new ArrayList<>(List.of(TestStack.java(), "-Xms128m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-jar", jar.toString(), "--server.port=" + PORT,
+        List<String> cmd = new ArrayList<>(List.of("--server.port=" + PORT,
             "--ttx.stores.mongodb.uri=" + s.mongo(), "--ttx.stores.elasticsearch.uris=" + s.es(), "--ttx.stores.mongodb.database=ttx-it-" + suffix,
             "--ttx.search.alias=" + suffix + "-achievements", "--ttx.search.demands-alias=" + suffix + "-demands",
             "--ttx.stores.s3.endpoint=" + s.s3(), "--ttx.stores.s3.access-key=" + s.s3AccessKey(), "--ttx.stores.s3.secret-key=" + s.s3SecretKey(),
@@ -43,7 +39,7 @@ public final class SecondPlatform {
         List<String> regions = List.of("310000", "320000", "330000", "340000");
         for (int i = 0; i < regions.size(); i++) cmd.add("--ttx.vouchers.peers[0].regions[" + i + "]=" + regions.get(i));
         cmd.addAll(federationTimings().stream().map(t -> "--" + t).toList());
-        TestStack.launch(cmd, Path.of("target", "it-stack", "second-platform.log").toAbsolutePath(), l -> l.contains("Started TtxApplication"),
+        TestStack.launch(BackendProcess.command(cmd), Path.of("target", "it-stack", "second-platform.log").toAbsolutePath(), l -> l.contains("Started TtxApplication"),
             "APPLICATION FAILED TO START");
         started = true;
     }
