@@ -9,7 +9,10 @@ import java.util.Map;
 /** One page of search hits with totals and facet counts, in the shape of the API response. */
 public record SearchResult(Total total, List<Item> items, Map<String, List<Bucket>> facets, @Nullable String nextCursor) {
 
-    /** Exact up to 10,000, then a lower bound ("gte"). */
+    /**
+     * How many records match: exact ("eq"), counted by the search that computes the facets, which visits every match
+     * anyway (issue 16). "gte" (a lower bound) stays a valid relation for clients, should counting ever be capped again.
+     */
     public record Total(long value, String relation) { }
 
     public record Item(String id, LocalizedText title, LocalizedText summary, String field, int trl, String region, String ownerOrg,

@@ -142,6 +142,7 @@ public final class SearchBench {
         figures.add(recall.measure(String.format(Locale.ROOT, "with the %,d generated achievements (the index the windows below ran on)", cfg.n),
             thresholds.k()));
         String recallText = recall.markdown(thresholds, figures);
+        hold();
 
         List<Query> queries = queries();
         Cpu.Idle idle = idle(10);
@@ -170,6 +171,20 @@ public final class SearchBench {
             writeSection(cfg.doc, section);
             say("wrote %s", cfg.doc);
         }
+    }
+
+    /**
+     * With {@code -Dbench.hold=FILE} (HOLD=1): after loading, writes a token of each role next to FILE and waits while
+     * FILE exists, so the loaded stack can be examined by hand (profile API, trial queries); the windows follow.
+     */
+    private void hold() throws Exception {
+        String file = System.getProperty("bench.hold", "");
+        if (file.isBlank()) return;
+        Path hold = Path.of(file);
+        Files.writeString(hold, "remove this file to go on with the measured windows\n");
+        for (String role : List.of("tto", "admin")) Files.writeString(hold.resolveSibling(role + ".token"), bearer(role).substring("Bearer ".length()));
+        say("holding: Elasticsearch %s, backend %s, tokens in %s; remove %s to go on", cfg.es, cfg.backend, hold.getParent(), hold);
+        while (Files.exists(hold)) Thread.sleep(1000);
     }
 
     // ------------------------------------------------------------------------------------------------ loading
@@ -260,7 +275,7 @@ public final class SearchBench {
                 throw new IllegalStateException(p + ": API " + a.statusCode() + " " + a.body() + " / ES " + e.statusCode() + " " + e.body());
             }
             long apiTotal = JSON.readTree(a.body()).get("total").get("value").asLong();
-            long esTotal = JSON.readTree(e.body()).get("hits").get("total").get("value").asLong();
+            long esTotal = DirectSearchRequests.total(e.body());
             if (apiTotal != esTotal) throw new IllegalStateException(p + ": the API found " + apiTotal + ", Elasticsearch " + esTotal);
             out.add(new Query(p, api, es, apiTotal));
         }

@@ -8,6 +8,7 @@ import io.ttx.search.SearchQuery;
 import io.ttx.shared.Cny;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,23 +27,48 @@ final class QueryBuilder {
 
     private QueryBuilder() { }
 
-    /** The part every hit and every facet count must satisfy: text, live records, price and owner filters. */
-    static Query main(SearchQuery q) {
+    /**
+     * What a page of hits needs: the text scored, and every filter (live records, price, owner and each facet's) in
+     * filter context, so the scores are the text's alone.
+     */
+    static Query hits(SearchQuery q, Collection<Query> facetFilters) {
         return Query.of(b -> b.bool(bool -> {
-            if (q.text().isBlank()) bool.must(m -> m.matchAll(a -> a));
-            else bool.must(m -> m.multiMatch(mm -> mm.query(q.text()).fields(TEXT_FIELDS).type(TextQueryType.BestFields).tieBreaker(0.3)));
-            bool.filter(f -> f.range(r -> r.untyped(u -> u.field("expiresAt").gte(JsonData.of(MatchEngine.LIVE)))));
-            if (q.priceMin() != null || q.priceMax() != null) {
-                bool.filter(f -> f.range(r -> r.untyped(u -> {
-                    u.field("priceFen");
-                    if (q.priceMin() != null) u.gte(JsonData.of(Cny.toFen(q.priceMin())));
-                    if (q.priceMax() != null) u.lte(JsonData.of(Cny.toFen(q.priceMax())));
-                    return u;
-                })));
-            }
-            if (q.owner() != null) bool.filter(f -> f.term(t -> t.field("ownerOrg").value(q.owner())));
-            return bool;
+            // without text every record scores 1 (match_all), as a search without text always did
+            bool.must(q.text().isBlank() ? Query.of(m -> m.matchAll(a -> a)) : text(q));
+            return bool.filter(common(q)).filter(List.copyOf(facetFilters));
         }));
+    }
+
+    /**
+     * What every facet count must satisfy, scoring nothing: the text as a filter (the same records the scored query
+     * matches), live records, price and owner; each facet then applies every facet filter but its own.
+     */
+    static Query counted(SearchQuery q) {
+        return Query.of(b -> b.bool(bool -> {
+            if (!q.text().isBlank()) bool.filter(text(q));
+            return bool.filter(common(q));
+        }));
+    }
+
+    /** The text as plain words (never query syntax) across both languages' fields. */
+    private static Query text(SearchQuery q) {
+        return Query.of(m -> m.multiMatch(mm -> mm.query(q.text()).fields(TEXT_FIELDS).type(TextQueryType.BestFields).tieBreaker(0.3)));
+    }
+
+    /** Live records, the price range and the owner: filters that are not facets. */
+    private static List<Query> common(SearchQuery q) {
+        List<Query> out = new ArrayList<>();
+        out.add(Query.of(f -> f.range(r -> r.untyped(u -> u.field("expiresAt").gte(JsonData.of(MatchEngine.LIVE))))));
+        if (q.priceMin() != null || q.priceMax() != null) {
+            out.add(Query.of(f -> f.range(r -> r.untyped(u -> {
+                u.field("priceFen");
+                if (q.priceMin() != null) u.gte(JsonData.of(Cny.toFen(q.priceMin())));
+                if (q.priceMax() != null) u.lte(JsonData.of(Cny.toFen(q.priceMax())));
+                return u;
+            }))));
+        }
+        if (q.owner() != null) out.add(Query.of(f -> f.term(t -> t.field("ownerOrg").value(q.owner()))));
+        return out;
     }
 
     /** The filter of each facet the caller restricted (OR of its values). */
