@@ -3,10 +3,7 @@ package io.ttx;
 import io.ttx.testsupport.Dockerfile;
 import io.ttx.testsupport.EnvironmentBindings;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import static io.ttx.testsupport.DeploymentFiles.ROOT;
+import static io.ttx.testsupport.DeploymentFiles.defaultOf;
+import static io.ttx.testsupport.DeploymentFiles.path;
+import static io.ttx.testsupport.DeploymentFiles.pomProperty;
+import static io.ttx.testsupport.DeploymentFiles.pomVersion;
+import static io.ttx.testsupport.DeploymentFiles.readString;
+import static io.ttx.testsupport.DeploymentFiles.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,9 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * probe paths are the application's; image versions agree with the builds (Java, Elasticsearch, Keycloak, TTX).
  */
 class DeploymentFilesTests {
-    private static final Path ROOT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("..").normalize();
     private static final Path COMPOSE = ROOT.resolve("infra/compose");
-    private static final Pattern DEFAULT = Pattern.compile("\\$\\{[A-Z0-9_]+:([^}]*)}");
     private final Map<String, Map<String, Object>> services = services();
     private final Dockerfile dockerfile = Dockerfile.read(ROOT.resolve("infra/docker/Dockerfile"));
     private final Map<String, Object> app = yaml(ROOT.resolve("backend/src/main/resources/application.yaml"));
@@ -153,52 +155,9 @@ class DeploymentFilesTests {
         return (Map<String, Object>) ((List<?>) prometheus.get("scrape_configs")).getFirst();
     }
 
-    /** A value by its dotted path through nested maps, where the yaml may also write a.b as one key. */
-    private static Object path(Map<?, ?> map, String dotted) {
-        if (map.containsKey(dotted)) return map.get(dotted);
-        for (int i = dotted.indexOf('.'); i > 0; i = dotted.indexOf('.', i + 1)) {
-            if (map.get(dotted.substring(0, i)) instanceof Map<?, ?> inner) {
-                Object found = path(inner, dotted.substring(i + 1));
-                if (found != null) return found;
-            }
-        }
-        return null;
-    }
-
-    private static String defaultOf(Object placeholder) {
-        Matcher m = DEFAULT.matcher(String.valueOf(placeholder));
-        assertThat(m.matches()).as("%s has a default", placeholder).isTrue();
-        return m.group(1);
-    }
-
     private static int feature(String image, String regex) {
         Matcher m = Pattern.compile(regex).matcher(image);
         assertThat(m.find()).as(image).isTrue();
         return Integer.parseInt(m.group(1));
-    }
-
-    private static String pomProperty(String pom, String name) {
-        Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(readString(ROOT.resolve(pom)));
-        assertThat(m.find()).as(name + " in " + pom).isTrue();
-        return m.group(1).strip();
-    }
-
-    private static String pomVersion() {
-        Matcher m = Pattern.compile("</parent>\\s*<groupId>[^<]+</groupId>\\s*<artifactId>backend</artifactId>\\s*<version>([^<]+)</version>")
-            .matcher(readString(ROOT.resolve("backend/pom.xml")));
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
-
-    private static Map<String, Object> yaml(Path file) {
-        return new Yaml().load(readString(file));
-    }
-
-    private static String readString(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

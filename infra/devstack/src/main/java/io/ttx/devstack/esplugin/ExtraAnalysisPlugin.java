@@ -121,7 +121,8 @@ public class ExtraAnalysisPlugin extends Plugin implements AnalysisPlugin {
     public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
         return Map.of(
             "smartcn_tokenizer", (is, env, name, s) -> TokenizerFactory.newFactory(name, HMMChineseTokenizer::new),
-            "smartcn", (is, env, name, s) -> TokenizerFactory.newFactory(name, HMMChineseTokenizer::new),
+            // the official plugin's old alias; "smartcn" is only an analyser there (AnalysisComponentsTests)
+            "smartcn_sentence", (is, env, name, s) -> TokenizerFactory.newFactory(name, HMMChineseTokenizer::new),
             "keyword", (is, env, name, s) -> TokenizerFactory.newFactory(name, org.apache.lucene.analysis.core.KeywordTokenizer::new),
             "whitespace", (is, env, name, s) -> TokenizerFactory.newFactory(name, WhitespaceTokenizer::new),
             "icu_tokenizer", (is, env, name, s) -> TokenizerFactory.newFactory(name, ICUTokenizer::new),
