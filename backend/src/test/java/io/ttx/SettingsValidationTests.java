@@ -4,6 +4,7 @@ import io.ttx.alerts.AlertsProperties;
 import io.ttx.catalogue.CatalogueProperties;
 import io.ttx.documents.DocumentProperties;
 import io.ttx.search.SearchProperties;
+import io.ttx.shared.jobs.JobsProperties;
 import io.ttx.shared.outbox.OutboxProperties;
 import io.ttx.shared.stores.StoreProperties;
 import io.ttx.shared.web.WebProperties;
@@ -37,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SettingsValidationTests {
     private static final Map<String, Class<?>> SETTINGS = Map.of("ttx.stores", StoreProperties.class, "ttx.web", WebProperties.class,
         "ttx.outbox", OutboxProperties.class, "ttx.catalogue", CatalogueProperties.class, "ttx.documents", DocumentProperties.class,
-        "ttx.search", SearchProperties.class, "ttx.alerts", AlertsProperties.class, "ttx.valuation", ValuationProperties.class);
+        "ttx.search", SearchProperties.class, "ttx.alerts", AlertsProperties.class, "ttx.valuation", ValuationProperties.class,
+        "ttx.jobs", JobsProperties.class);
     private final SpringValidatorAdapter validator = new SpringValidatorAdapter(Validation.buildDefaultValidatorFactory().getValidator());
 
     @Test
@@ -84,6 +86,14 @@ class SettingsValidationTests {
     /** A new handler per bind: it keeps state of what it bound. */
     private ValidationBindHandler validating() {
         return new ValidationBindHandler(validator);
+    }
+
+    @Test
+    void aReplicaIdIsAPlainNameOrARandomUuid() {
+        // it is written into the leases collection, where operators read it
+        assertInvalid("ttx.jobs", JobsProperties.class, Map.of("ttx.jobs.replica-id", "replica a"), "replicaId");
+        assertThat(new JobsProperties("").replicaId()).hasSize(36).isNotEqualTo(new JobsProperties("").replicaId());
+        assertThat(new JobsProperties("ttx-7f9c").replicaId()).isEqualTo("ttx-7f9c");
     }
 
     private void assertInvalid(String prefix, Class<?> type, Map<String, String> values, String field) {

@@ -2,6 +2,10 @@ package io.ttx.search;
 
 import io.ttx.search.elastic.AchievementIndex;
 import io.ttx.search.elastic.DemandIndex;
+import io.ttx.search.persistence.ReindexJobStore;
+import io.ttx.search.reindex.ReindexJob;
+import io.ttx.shared.jobs.Fence;
+import io.ttx.shared.jobs.LeaseLost;
 import io.ttx.testsupport.IntegrationTest;
 import io.ttx.testsupport.TestOrgs;
 import io.ttx.testsupport.Tokens;
@@ -24,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.ttx.search.SearchSteps.texts;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Zero-downtime rebuild: a new generation from MongoDB, an atomic alias switch, searches answered throughout. */
 class ReindexIT extends IntegrationTest {
@@ -33,6 +38,8 @@ class ReindexIT extends IntegrationTest {
     DemandIndex demands;
     @Autowired
     ReactiveMongoTemplate mongo;
+    @Autowired
+    ReindexJobStore jobs;
 
     private final String org = TestOrgs.university();
     private final String owner = "Bearer " + Tokens.custom("reindex-owner", List.of("tto"), org, "330100");
@@ -118,6 +125,34 @@ class ReindexIT extends IntegrationTest {
             mongo.remove(Query.query(Criteria.where("_id").is("search-reindex").and("owner").is("another-replica")), "leases")
                 .block(Duration.ofSeconds(10));
         }
+    }
+
+    @Test
+    void aReplicaThatLostTheReindexCanNoLongerWriteItsJob() {
+        // a replica that ran a rebuild and stopped renewing its lease (a long pause, or dead): its lease has expired
+        long staleToken = System.currentTimeMillis();
+        mongo.save(new Document("_id", "search-reindex").append("owner", "paused-replica").append("token", staleToken)
+            .append("until", java.util.Date.from(java.time.Instant.now().minusSeconds(1))), "leases").block(Duration.ofSeconds(10));
+        Fence staleFence = new Fence("search-reindex", "fence", staleToken);
+        java.time.Instant since = java.time.Instant.now().minusSeconds(30);
+        ReindexJob stale = new ReindexJob("rix_stale" + System.nanoTime(), ReindexJob.Status.RUNNING, "admin", since, since, null,
+            List.of(new ReindexJob.Target("achievements", null, null, 0, 0, false)), null);
+        jobs.insert(stale, staleFence).block(Duration.ofSeconds(10));
+
+        // another replica (this one) takes the reindex over and runs it (once a rebuild of an earlier test has let go)
+        String[] started = new String[1];
+        eventually(Duration.ofSeconds(10), () -> started[0] = api.post().uri("/api/v1/admin/search/reindex").header(HttpHeaders.AUTHORIZATION, bearer("admin"))
+            .exchange().expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString());
+        String jobId = started[0];
+        eventually(Duration.ofSeconds(60), () -> assertThat(api.get().uri("/api/v1/admin/search/reindex/{id}", jobId)
+            .header(HttpHeaders.AUTHORIZATION, bearer("admin")).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+            .getResponseBody().get("status").asString()).isEqualTo("DONE"));
+
+        // the paused replica wakes up and saves its progress: refused, its job stays interrupted
+        ReindexJob progress = new ReindexJob(stale.id(), ReindexJob.Status.RUNNING, "admin", since, java.time.Instant.now(), null,
+            List.of(new ReindexJob.Target("achievements", "achievements-v1", "achievements-v2", 5, 0, false)), null);
+        assertThatThrownBy(() -> jobs.save(progress, staleFence).block(Duration.ofSeconds(10))).isInstanceOf(LeaseLost.class);
+        assertThat(jobs.find(stale.id()).block(Duration.ofSeconds(10))).extracting(ReindexJob::status).isEqualTo(ReindexJob.Status.INTERRUPTED);
     }
 
     private long total(String word) {

@@ -69,6 +69,15 @@ public final class BackendProcess implements AutoCloseable {
         }
     }
 
+    /** {@code kill -9}: the process ends at once, without a shutdown of any kind (its leases stay until they expire). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public List<String> lines() {
         try {
             return Files.readAllLines(log, StandardCharsets.UTF_8);

@@ -8,12 +8,14 @@ import io.ttx.search.elastic.SearchIndex;
 import io.ttx.search.persistence.ReindexJobStore;
 import io.ttx.shared.Ids;
 import io.ttx.shared.MalformedInput;
+import io.ttx.shared.jobs.Fence;
+import io.ttx.shared.jobs.Lease;
+import io.ttx.shared.jobs.LeaseLost;
 import io.ttx.shared.jobs.Leases;
 import io.ttx.shared.web.FieldErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -39,6 +41,8 @@ import java.util.function.UnaryOperator;
 public class Reindexer {
     private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
     private static final String LEASE = "search-reindex";
+    private static final String FENCE = "fence";
+    private static final String TAKEN_OVER = "Another replica took the reindex over; start it again if needed.";
     /** Document text extracted while loading is caught up through documents uploaded this long before the start. */
     private static final Duration EXTRACTION_WINDOW = Duration.ofHours(1);
     private final List<ListingIndexer<?>> indexers;
@@ -74,14 +78,15 @@ public class Reindexer {
         // the lease keeps other replicas out; the flag this one (its own lease would let it in again)
         if (!runningHere.compareAndSet(false, true)) return Mono.error(new ReindexRunning());
         AtomicBoolean started = new AtomicBoolean();
-        return leases.acquire(LEASE, props.reindexLease()).flatMap(held -> {
-            if (!held) return Mono.<ReindexJob>error(new ReindexRunning());
+        return leases.acquire(LEASE, props.reindexLease()).switchIfEmpty(Mono.error(ReindexRunning::new)).flatMap(lease -> {
             Instant now = clock.instant();
             List<ReindexJob.Target> targets = chosen.stream().map(i -> new ReindexJob.Target(i.index().alias(), null, null, 0, 0, false)).toList();
             ReindexJob job = new ReindexJob(Ids.next("rix", now), ReindexJob.Status.RUNNING, user.subject(), now, now, null, targets, null);
-            return jobs.insert(job).doOnNext(saved -> {
+            Fence fence = lease.fence(FENCE);
+            // a job still RUNNING belongs to a replica that lost the lease: marked under our token, it can no longer write
+            return jobs.interruptRunning(TAKEN_OVER, fence).then(jobs.insert(job, fence)).doOnNext(saved -> {
                 started.set(true);
-                runInBackground(saved, chosen);
+                runInBackground(saved, chosen, lease);
             });
         }).doOnError(e -> runningHere.set(false)).doOnCancel(() -> {
             if (!started.get()) runningHere.set(false);
@@ -96,30 +101,34 @@ public class Reindexer {
                 : j);
     }
 
-    private void runInBackground(ReindexJob job, List<ListingIndexer<?>> chosen) {
+    private void runInBackground(ReindexJob job, List<ListingIndexer<?>> chosen, Lease lease) {
+        Fence fence = lease.fence(FENCE);
         AtomicReference<ReindexJob> state = new AtomicReference<>(job);
-        Disposable heartbeat = Flux.interval(props.reindexLease().dividedBy(4))
-            // only the heartbeat field: a whole-document save here could land after a newer progress save and undo it
-            .concatMap(t -> leases.acquire(LEASE, props.reindexLease())
-                .then(Mono.defer(() -> jobs.heartbeat(job.id(), clock.instant())))
-                .onErrorResume(e -> Mono.empty()))
-            .subscribe();
-        Flux.range(0, chosen.size())
-            .concatMap(n -> rebuild(chosen.get(n), n, state))
-            .then(Mono.defer(() -> save(state, state.get().with(ReindexJob.Status.DONE, state.get().indices(), clock.instant(), null, clock.instant()))))
+        // renews the lease and moves only the heartbeat field (a whole-document save here could land after a newer
+        // progress save and undo it); a lost lease ends the rebuild, a store that does not answer only skips a beat
+        Mono<Void> heartbeat = Flux.interval(props.reindexLease().dividedBy(4))
+            .concatMap(t -> lease.renew().then(Mono.defer(() -> jobs.heartbeat(job.id(), clock.instant(), fence)))
+                .onErrorResume(e -> !(e instanceof LeaseLost), e -> Mono.empty()))
+            .then(Mono.never());
+        Mono<Void> work = Flux.range(0, chosen.size())
+            .concatMap(n -> rebuild(chosen.get(n), n, state, fence))
+            .then(Mono.defer(() -> save(state, state.get().with(ReindexJob.Status.DONE, state.get().indices(), clock.instant(), null, clock.instant()), fence)));
+        Mono.firstWithSignal(work, heartbeat)
             .onErrorResume(e -> {
+                if (e instanceof LeaseLost) {
+                    log.warn("search reindex {} stopped: {}", job.id(), e.getMessage());
+                    return Mono.empty(); // the job is no longer ours to write
+                }
                 log.error("search reindex {} failed", job.id(), e);
                 return save(state, state.get().with(ReindexJob.Status.FAILED, state.get().indices(), clock.instant(),
-                    "The rebuild failed (" + e.getClass().getSimpleName() + "); the aliases still point to complete indices.", clock.instant()));
+                    "The rebuild failed (" + e.getClass().getSimpleName() + "); the aliases still point to complete indices.", clock.instant()), fence)
+                    .onErrorResume(LeaseLost.class, x -> Mono.empty());
             })
-            .doFinally(s -> {
-                heartbeat.dispose();
-                leases.release(LEASE).doFinally(x -> runningHere.set(false)).subscribe();
-            })
+            .doFinally(s -> leases.release(LEASE).doFinally(x -> runningHere.set(false)).subscribe())
             .subscribe();
     }
 
-    private Mono<Void> rebuild(ListingIndexer<?> indexer, int n, AtomicReference<ReindexJob> state) {
+    private Mono<Void> rebuild(ListingIndexer<?> indexer, int n, AtomicReference<ReindexJob> state, Fence fence) {
         SearchIndex index = indexer.index();
         Instant since = clock.instant();
         return index.ready().then(index.current()).flatMap(from -> {
@@ -128,16 +137,16 @@ public class Reindexer {
             AtomicLong copied = new AtomicLong();
             // every step is deferred: the stored progress must be computed when the step runs, not when it is assembled
             Mono<Void> load = index.drop(to).then(index.create(to)).then(index.refreshInterval(to, "-1"))
-                .then(progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, 0, 0, false)))
+                .then(progress(state, fence, n, t -> new ReindexJob.Target(t.alias(), from, to, 0, 0, false)))
                 .thenMany(indexer.copyAll(to))
-                .concatMap(size -> progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, copied.addAndGet(size), 0, false)))
+                .concatMap(size -> progress(state, fence, n, t -> new ReindexJob.Target(t.alias(), from, to, copied.addAndGet(size), 0, false)))
                 .then(Mono.defer(() -> index.refreshInterval(to, "1s"))).then(Mono.defer(() -> index.refresh(to)));
             return load
                 .onErrorResume(e -> index.drop(to).onErrorResume(x -> Mono.empty()).then(Mono.error(e)))
                 .then(Mono.defer(() -> index.switchAlias(from, to)))
-                .then(progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, copied.get(), 0, true)))
+                .then(progress(state, fence, n, t -> new ReindexJob.Target(t.alias(), from, to, copied.get(), 0, true)))
                 .then(Mono.defer(() -> catchUp(indexer, since)))
-                .flatMap(caught -> progress(state, n, t -> new ReindexJob.Target(t.alias(), from, to, copied.get(), caught, true)))
+                .flatMap(caught -> progress(state, fence, n, t -> new ReindexJob.Target(t.alias(), from, to, copied.get(), caught, true)))
                 .then(Mono.defer(() -> dropOlderThan(index, from)));
         });
     }
@@ -157,17 +166,18 @@ public class Reindexer {
     }
 
     /** Saves the job with one target changed, when subscribed (never at assembly). */
-    private Mono<Void> progress(AtomicReference<ReindexJob> state, int n, UnaryOperator<ReindexJob.Target> change) {
+    private Mono<Void> progress(AtomicReference<ReindexJob> state, Fence fence, int n, UnaryOperator<ReindexJob.Target> change) {
         return Mono.defer(() -> {
             ReindexJob j = state.get();
             List<ReindexJob.Target> targets = new ArrayList<>(j.indices());
             targets.set(n, change.apply(targets.get(n)));
-            return save(state, j.with(j.status(), targets, null, null, clock.instant()));
+            return save(state, j.with(j.status(), targets, null, null, clock.instant()), fence);
         });
     }
 
-    private Mono<Void> save(AtomicReference<ReindexJob> state, ReindexJob next) {
+    /** Saves the job, fenced: {@link LeaseLost} once another replica took the reindex over (the rebuild then stops). */
+    private Mono<Void> save(AtomicReference<ReindexJob> state, ReindexJob next, Fence fence) {
         state.set(next);
-        return jobs.save(next).then();
+        return jobs.save(next, fence);
     }
 }

@@ -58,9 +58,7 @@ public final class LeasedRounds {
      * cancelled with {@link LeaseLost}. The work gets the lease to renew it itself right before it writes.
      */
     public <T> Mono<T> leased(String partition, Function<Lease, Mono<T>> work) {
-        return leases.acquire(partition, leaseTtl).flatMap(held -> {
-            if (!held) return Mono.<T>empty();
-            Lease lease = new Lease(leases, partition, leaseTtl);
+        return leases.acquire(partition, leaseTtl).flatMap(lease -> {
             Duration every = leaseTtl.dividedBy(3).compareTo(MIN_RENEWAL) < 0 ? MIN_RENEWAL : leaseTtl.dividedBy(3);
             Mono<T> keepAlive = Flux.interval(every).onBackpressureDrop().concatMap(t -> lease.renew()).then(Mono.never());
             return Mono.firstWithSignal(Mono.defer(() -> work.apply(lease)), keepAlive);

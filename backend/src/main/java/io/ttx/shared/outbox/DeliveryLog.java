@@ -1,8 +1,11 @@
 package io.ttx.shared.outbox;
 
 import io.ttx.shared.Ids;
+import io.ttx.shared.jobs.Fence;
+import io.ttx.shared.jobs.LeaseLost;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,6 +31,8 @@ import java.util.Map;
 class DeliveryLog {
     static final String COLLECTION = "outbox_deliveries";
     static final String DEAD_LETTER_ID = "deadLetterId";
+    /** The highest token of the source's lease that wrote the record ({@link Fence}). */
+    static final String FENCE = "fence";
 
     /** What is known about one event for one consumer; {@link #NONE} when nothing is recorded. */
     record State(boolean handled, int attempts, @Nullable Instant retryAt, boolean dead) {
@@ -55,8 +60,12 @@ class DeliveryLog {
                 d.getString(DEAD_LETTER_ID) != null));
     }
 
-    /** Writes one record (one upsert); a dead letter gets its id and time from {@code now}. */
-    Mono<Void> write(String source, RoundOutcome.Write w, Instant now) {
+    /**
+     * Writes one record (one upsert); a dead letter gets its id and time from {@code now}. Fenced: a record a newer
+     * holder of the source's lease wrote is not matched, the upsert then collides with it, and the round stops with
+     * {@link LeaseLost}.
+     */
+    Mono<Void> write(String source, RoundOutcome.Write w, Instant now, Fence fence) {
         Pending p = w.entry();
         Update u = new Update().set("source", source).set("aggregateId", p.aggregateId()).set("eventId", p.event().id())
             .set("eventType", p.event().type()).set("consumer", w.consumer());
@@ -66,12 +75,13 @@ class DeliveryLog {
             case RoundOutcome.Dead d -> u.set("attempts", d.attempts()).set("lastError", d.error()).unset("retryAt")
                 .set(DEAD_LETTER_ID, Ids.next("odl", now)).set("deadAt", Date.from(now)).set("event", p.raw());
         }
-        return mongo.upsert(Query.query(Criteria.where("_id").is(id(source, p.key(), w.consumer()))), u, COLLECTION).then();
+        return mongo.upsert(Query.query(fence.on(Criteria.where("_id").is(id(source, p.key(), w.consumer())))), fence.mark(u), COLLECTION)
+            .onErrorMap(DuplicateKeyException.class, e -> fence.lost()).then();
     }
 
-    /** Removes records that are no longer needed (their events left the documents), never a dead letter. */
-    Mono<Void> forget(Collection<String> ids) {
+    /** Removes records that are no longer needed (their events left the documents), never a dead letter nor a newer holder's. */
+    Mono<Void> forget(Collection<String> ids, Fence fence) {
         if (ids.isEmpty()) return Mono.empty();
-        return mongo.remove(Query.query(Criteria.where("_id").in(ids).and(DEAD_LETTER_ID).exists(false)), COLLECTION).then();
+        return mongo.remove(Query.query(fence.on(Criteria.where("_id").in(ids).and(DEAD_LETTER_ID).exists(false))), COLLECTION).then();
     }
 }

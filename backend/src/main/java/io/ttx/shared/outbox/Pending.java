@@ -19,6 +19,8 @@ import java.util.List;
  */
 record Pending(String aggregateId, Document raw, OutboxEvent event, String key, @Nullable List<String> redeliverTo) {
     static final String FIELD = "pendingEvents";
+    /** The highest token of the relay's lease that pulled events from the aggregate document ({@code Fence}). */
+    static final String FENCE = "outboxFence";
     static final String REDELIVER_TO = "redeliverTo";
     static final String RETRY_OF = "retryOf";
 

@@ -1,5 +1,6 @@
 package io.ttx.shared.outbox;
 
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.jobs.Lease;
 import io.ttx.shared.jobs.LeaseLost;
 import org.bson.Document;
@@ -59,7 +60,7 @@ final class RelayRound {
                         : lease.renew().then(deliver(c, due, lease)).doOnNext(r -> outcome.record(c.name(), r));
                 })
                 .then(lease.renew()) // the last moment to find out that another replica took over: then nothing is written
-                .then(Mono.defer(() -> write(collection, outcome)))
+                .then(Mono.defer(() -> write(collection, outcome, lease)))
                 .then(Mono.defer(() -> {
                     Throwable down = outcome.outage();
                     return down == null ? Mono.just(outcome.done().size()) : Mono.<Integer>error(new ConsumerUnavailable(collection, down));
@@ -99,18 +100,29 @@ final class RelayRound {
             .then(Mono.fromSupplier(isolation::result));
     }
 
-    private Mono<Void> write(String collection, RoundOutcome outcome) {
+    /**
+     * Every write is fenced by the lease's token (a renewal can answer just before another replica takes over): a
+     * delivery record a newer holder wrote stops the round ({@link LeaseLost}); an aggregate document it pulled events
+     * from is left alone (the pull is skipped: that holder owns the document's events now).
+     */
+    private Mono<Void> write(String collection, RoundOutcome outcome, Lease lease) {
         Instant now = clock.instant();
+        Fence records = lease.fence(DeliveryLog.FENCE);
         List<RoundOutcome.Write> writes = outcome.writes();
         Map<String, List<Object>> done = new LinkedHashMap<>();
         outcome.done().forEach(p -> done.computeIfAbsent(p.aggregateId(), a -> new ArrayList<>()).add(p.raw()));
         report(collection, writes);
         // the records first: a dead letter exists before its event leaves the document
-        return Flux.fromIterable(writes).flatMap(w -> deliveries.write(collection, w, now), 8)
-            .thenMany(Flux.fromIterable(done.entrySet()).flatMap(d -> mongo.updateFirst(Query.query(Criteria.where("_id").is(d.getKey())),
-                new Update().pullAll(Pending.FIELD, d.getValue().toArray()), collection), 8))
-            .then(Mono.defer(() -> deliveries.forget(outcome.forgettable())))
+        return Flux.fromIterable(writes).flatMap(w -> deliveries.write(collection, w, now, records), 8)
+            .thenMany(Flux.fromIterable(done.entrySet()).flatMap(d -> pull(collection, d.getKey(), d.getValue(), lease.fence(Pending.FENCE)), 8))
+            .then(Mono.defer(() -> deliveries.forget(outcome.forgettable(), records)))
             .then(writes.stream().anyMatch(w -> w instanceof RoundOutcome.Dead) ? deadLetters.refresh().then() : Mono.empty());
+    }
+
+    /** Removes these events (as read) from their document; false when a newer holder of the lease wrote it meanwhile. */
+    private Mono<Boolean> pull(String collection, String aggregateId, List<Object> events, Fence fence) {
+        return mongo.updateFirst(Query.query(fence.on(Criteria.where("_id").is(aggregateId))),
+            fence.mark(new Update().pullAll(Pending.FIELD, events.toArray())), collection).map(r -> r.getMatchedCount() > 0);
     }
 
     /** One line per consumer that failed events (they are retried), one per dead letter. */

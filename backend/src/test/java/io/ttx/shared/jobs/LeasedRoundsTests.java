@@ -20,6 +20,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 class LeasedRoundsTests {
+    private static final long TOKEN = 7;
     private final Leases leases = mock(Leases.class);
     private final Map<String, AtomicInteger> rounds = new ConcurrentHashMap<>();
     private LeasedRounds job;
@@ -31,8 +32,8 @@ class LeasedRoundsTests {
 
     @Test
     void workRunsOnlyWhileThisReplicaHoldsTheLease() {
-        when(leases.acquire(eq("mine"), any())).thenReturn(Mono.just(true));
-        when(leases.acquire(eq("theirs"), any())).thenReturn(Mono.just(false));
+        when(leases.acquire(eq("mine"), any())).thenReturn(Mono.just(lease("mine")));
+        when(leases.acquire(eq("theirs"), any())).thenReturn(Mono.empty());
         job = new LeasedRounds(leases, Duration.ofHours(1), Duration.ofSeconds(10), Duration.ZERO);
         StepVerifier.create(job.leased("mine", () -> Mono.just(1))).expectNext(1).verifyComplete();
         StepVerifier.create(job.leased("theirs", () -> Mono.just(1))).verifyComplete();
@@ -40,35 +41,37 @@ class LeasedRoundsTests {
 
     @Test
     void aLongRoundRenewsItsLeaseWhileItRuns() {
-        AtomicInteger acquired = new AtomicInteger();
-        when(leases.acquire(eq("long"), any())).thenAnswer(i -> Mono.fromSupplier(() -> acquired.incrementAndGet() > 0));
+        AtomicInteger renewed = new AtomicInteger();
+        when(leases.acquire(eq("long"), any())).thenReturn(Mono.just(lease("long")));
+        when(leases.renew(eq("long"), any(), eq(TOKEN))).thenAnswer(i -> Mono.fromSupplier(() -> renewed.incrementAndGet() > 0));
         job = new LeasedRounds(leases, Duration.ofHours(1), Duration.ofMillis(90), Duration.ZERO);
         StepVerifier.create(job.leased("long", () -> Mono.delay(Duration.ofMillis(400)).thenReturn(1))).expectNext(1).verifyComplete();
-        assertThat(acquired.get()).as("taken once, then renewed every 30 ms").isGreaterThanOrEqualTo(5);
+        assertThat(renewed.get()).as("renewed every 30 ms under its token").isGreaterThanOrEqualTo(4);
     }
 
     @Test
     void aRoundWhoseLeaseWasTakenOverMeanwhileIsCancelled() {
-        AtomicInteger acquired = new AtomicInteger();
-        when(leases.acquire(eq("lost"), any())).thenAnswer(i -> Mono.fromSupplier(() -> acquired.incrementAndGet() == 1));
+        when(leases.acquire(eq("lost"), any())).thenReturn(Mono.just(lease("lost")));
+        when(leases.renew(eq("lost"), any(), eq(TOKEN))).thenReturn(Mono.just(false));
         job = new LeasedRounds(leases, Duration.ofHours(1), Duration.ofMillis(90), Duration.ZERO);
         StepVerifier.create(job.leased("lost", lease -> Mono.never())).expectError(LeaseLost.class).verify(Duration.ofSeconds(5));
     }
 
     @Test
     void aRoundThatFoundItsLeaseTakenOverStaysStoppedEvenIfTheLeaseIsFreeAgain() {
-        AtomicInteger acquired = new AtomicInteger();
-        when(leases.acquire(eq("taken"), any())).thenAnswer(i -> Mono.fromSupplier(() -> acquired.incrementAndGet() != 2));
+        AtomicInteger renewals = new AtomicInteger();
+        when(leases.acquire(eq("taken"), any())).thenReturn(Mono.just(lease("taken")));
+        when(leases.renew(eq("taken"), any(), eq(TOKEN))).thenAnswer(i -> Mono.fromSupplier(() -> renewals.incrementAndGet() != 1));
         job = new LeasedRounds(leases, Duration.ofHours(1), Duration.ofSeconds(30), Duration.ZERO);
         StepVerifier.create(job.leased("taken", lease -> lease.renew().onErrorResume(LeaseLost.class, e -> Mono.empty())
                 .then(lease.renew()).thenReturn(1)))
             .expectError(LeaseLost.class).verify(Duration.ofSeconds(5));
-        assertThat(acquired.get()).as("taken, then found lost; not asked again").isEqualTo(2);
+        assertThat(renewals.get()).as("found lost at the first renewal; not asked again").isEqualTo(1);
     }
 
     @Test
     void aNudgeRunsARoundOfThatPartitionOnly() {
-        when(leases.acquire(anyString(), any())).thenReturn(Mono.just(true));
+        when(leases.acquire(anyString(), any())).thenAnswer(i -> Mono.just(lease(i.getArgument(0))));
         job = new LeasedRounds(leases, Duration.ofHours(1), Duration.ofSeconds(10), Duration.ZERO);
         job.start(List.of("a", "b"), this::count, e -> true);
         assertThat(job.isRunning()).isTrue();
@@ -81,7 +84,7 @@ class LeasedRoundsTests {
 
     @Test
     void aFailingPartitionBacksOffWhileTheOthersKeepTheirPace() {
-        when(leases.acquire(anyString(), any())).thenReturn(Mono.just(true));
+        when(leases.acquire(anyString(), any())).thenAnswer(i -> Mono.just(lease(i.getArgument(0))));
         job = new LeasedRounds(leases, Duration.ofMillis(20), Duration.ofSeconds(10), Duration.ofSeconds(30));
         job.start(List.of("down", "up"), p -> count(p).then(p.equals("down") ? Mono.error(new IllegalStateException("store down")) : Mono.empty()),
             e -> true);
@@ -92,7 +95,7 @@ class LeasedRoundsTests {
 
     @Test
     void aRoundThatThrowsInsteadOfSignallingAnErrorDoesNotEndTheRounds() {
-        when(leases.acquire(anyString(), any())).thenReturn(Mono.just(true));
+        when(leases.acquire(anyString(), any())).thenAnswer(i -> Mono.just(lease(i.getArgument(0))));
         job = new LeasedRounds(leases, Duration.ofMillis(20), Duration.ofSeconds(10), Duration.ZERO);
         job.start(List.of("broken", "fine"), p -> {
             if (p.equals("broken")) throw new IllegalStateException("bug");
@@ -100,6 +103,10 @@ class LeasedRoundsTests {
         }, e -> false);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(calls("fine")).isGreaterThanOrEqualTo(3));
         assertThat(job.isRunning()).isTrue();
+    }
+
+    private Lease lease(String name) {
+        return new Lease(leases, name, Duration.ofSeconds(10), TOKEN);
     }
 
     private Mono<Void> count(String partition) {

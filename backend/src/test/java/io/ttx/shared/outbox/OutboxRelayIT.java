@@ -56,14 +56,14 @@ class OutboxRelayIT extends IntegrationTest {
         Leases a = new Leases(mongo, clock);
         Leases b = new Leases(mongo, clock);
         String name = "test-lease-" + System.nanoTime();
-        assertThat(a.acquire(name, Duration.ofSeconds(10)).block()).isTrue();
-        assertThat(b.acquire(name, Duration.ofSeconds(10)).block()).isFalse();
-        assertThat(a.acquire(name, Duration.ofSeconds(10)).block()).isTrue(); // renewal
+        assertThat(a.acquire(name, Duration.ofSeconds(10)).hasElement().block()).isTrue();
+        assertThat(b.acquire(name, Duration.ofSeconds(10)).hasElement().block()).isFalse();
+        assertThat(a.acquire(name, Duration.ofSeconds(10)).hasElement().block()).isTrue(); // renewal
         clock.advance(Duration.ofSeconds(11));
-        assertThat(b.acquire(name, Duration.ofSeconds(10)).block()).isTrue();
-        assertThat(a.acquire(name, Duration.ofSeconds(10)).block()).isFalse();
+        assertThat(b.acquire(name, Duration.ofSeconds(10)).hasElement().block()).isTrue();
+        assertThat(a.acquire(name, Duration.ofSeconds(10)).hasElement().block()).isFalse();
         b.release(name).block();
-        assertThat(a.acquire(name, Duration.ofSeconds(10)).block()).isTrue();
+        assertThat(a.acquire(name, Duration.ofSeconds(10)).hasElement().block()).isTrue();
     }
 
     @Test
@@ -163,7 +163,7 @@ class OutboxRelayIT extends IntegrationTest {
         // each consumer takes 6 of the lease's 10 seconds
         OutboxConsumer first = OutboxConsumer.of("first", outbox.type, events -> Mono.fromRunnable(() -> clock.advance(Duration.ofSeconds(6))));
         OutboxConsumer second = OutboxConsumer.of("second", outbox.type, events -> Mono.fromRunnable(() -> clock.advance(Duration.ofSeconds(6)))
-            .then(Mono.defer(() -> other.acquire(lease, Duration.ofSeconds(10)))).doOnNext(otherGotIt::add).then());
+            .then(Mono.defer(() -> other.acquire(lease, Duration.ofSeconds(10)).hasElement())).doOnNext(otherGotIt::add).then());
         OutboxRelay relay = outbox.relay(new OutboxProperties(Duration.ofMillis(1), 50, Duration.ofSeconds(10), false, Duration.ofMillis(1), 10),
             new Leases(mongo, clock), first, second);
         assertThat(relay.relayOnce(outbox.source).block(WAIT)).isEqualTo(3);
@@ -180,12 +180,40 @@ class OutboxRelayIT extends IntegrationTest {
         OutboxConsumer failing = OutboxConsumer.perAggregate("failing", outbox.type, events -> Mono.just(Set.of(ids.getFirst())));
         // the last consumer's call outlasts the lease, and another replica takes the source over meanwhile
         OutboxConsumer slow = OutboxConsumer.of("slow", outbox.type, events -> Mono.fromRunnable(() -> clock.advance(Duration.ofSeconds(11)))
-            .then(Mono.defer(() -> other.acquire(lease, Duration.ofSeconds(10)))).doOnNext(held -> assertThat(held).isTrue()).then());
+            .then(Mono.defer(() -> other.acquire(lease, Duration.ofSeconds(10)).hasElement())).doOnNext(held -> assertThat(held).isTrue()).then());
         OutboxRelay relay = outbox.relay(new OutboxProperties(Duration.ofMillis(1), 50, Duration.ofSeconds(10), false, Duration.ofMillis(1), 10),
             new Leases(mongo, clock), failing, slow);
         assertThatThrownBy(() -> relay.relayOnce(outbox.source).block(WAIT)).isInstanceOf(LeaseLost.class);
         assertThat(outbox.pending()).as("no event removed").containsExactlyInAnyOrderElementsOf(ids);
         assertThat(outbox.records()).as("no failed attempt or handled event recorded").isEmpty();
+    }
+
+    @Test
+    void aStaleRoundCannotOverwriteWhatTheReplicaThatTookOverWrote() {
+        TestOutbox outbox = outbox("fenced");
+        String id = outbox.insert(outbox.type, 1).getFirst();
+        // the replica that takes over: its consumer fails the event, which is to be offered again (10 attempts)
+        OutboxRelay current = outbox.relay(TestOutbox.props(50, 10), new Leases(mongo, clock),
+            OutboxConsumer.perAggregate("alerts", outbox.type, events -> Mono.just(Set.of(id))));
+        // the stale one: its renewals answered just before the takeover (a pause between renewal and write); its consumer
+        // call outlasts the lease (30 s), the other replica works the source meanwhile, and then it fails the event too,
+        // which after its one allowed attempt would make the event a dead letter
+        Leases blind = new Leases(mongo, clock) {
+            @Override
+            public Mono<Boolean> renew(String name, Duration ttl, long token) {
+                return Mono.just(true);
+            }
+        };
+        OutboxRelay stale = outbox.relay(TestOutbox.props(50, 1), blind, OutboxConsumer.perAggregate("alerts", outbox.type, events ->
+            Mono.fromRunnable(() -> clock.advance(Duration.ofSeconds(31))).then(Mono.defer(() -> current.relayOnce(outbox.source)))
+                .thenReturn(Set.of(id))));
+        assertThatThrownBy(() -> stale.relayOnce(outbox.source).block(WAIT)).isInstanceOf(LeaseLost.class);
+        assertThat(outbox.records()).as("the record of the replica holding the lease, not the stale round's dead letter").singleElement()
+            .satisfies(r -> {
+                assertThat(r.getInteger("attempts")).isEqualTo(1);
+                assertThat(r.getString(DeliveryLog.DEAD_LETTER_ID)).isNull();
+            });
+        assertThat(outbox.pending()).containsExactly(id);
     }
 
     private static OutboxConsumer recording(String name, String type, List<String> into) {

@@ -1,0 +1,30 @@
+package io.ttx.shared.jobs;
+
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * A job's MongoDB writes under its lease carry the lease's token (docs/decisions.md, "Several replicas"): each written
+ * document keeps the highest token that wrote it in {@code field}, and a write only matches while that is missing or
+ * not above this token. Once a replica that took the lease over has written a document, the replica it took it from
+ * can no longer write it, even in the moment between its last renewal and its write.
+ *
+ * @param lease the lease's name (for {@link #lost()})
+ */
+public record Fence(String lease, String field, long token) {
+
+    /** {@code base} (which must have no {@code $or} of its own) and "no newer holder wrote this document". */
+    public Criteria on(Criteria base) {
+        return base.orOperator(Criteria.where(field).exists(false), Criteria.where(field).lte(token));
+    }
+
+    /** Marks the document as written under this token (never lowers a newer one). */
+    public Update mark(Update update) {
+        return update.max(field, token);
+    }
+
+    /** What a write refused by the fence means: another replica holds the lease now. */
+    public LeaseLost lost() {
+        return new LeaseLost(lease);
+    }
+}
