@@ -1,5 +1,6 @@
 package io.ttx;
 
+import io.ttx.testsupport.Poll;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,20 +60,6 @@ final class HttpCalls {
 
     /** Polls until {@code check} passes (returning its value) or the deadline passes (then its last failure). */
     static <T> T eventually(Instant deadline, Supplier<T> check) {
-        AssertionError last = null;
-        do {
-            try {
-                return check.get();
-            } catch (AssertionError e) {
-                last = e;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        } while (Instant.now().isBefore(deadline));
-        throw last;
+        return Poll.until(deadline, check);
     }
 }

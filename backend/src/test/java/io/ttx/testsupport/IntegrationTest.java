@@ -13,6 +13,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.blockhound.BlockHound;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -132,22 +133,9 @@ public abstract class IntegrationTest {
 
     /** Polls until the check passes or the deadline ends (no sleeps as synchronisation). */
     protected static void eventually(Duration deadline, Runnable check) {
-        long end = System.nanoTime() + deadline.toNanos();
-        AssertionError last = null;
-        while (System.nanoTime() < end) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                last = e;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw last != null ? last : new AssertionError("deadline passed");
+        Poll.until(Instant.now().plus(deadline), () -> {
+            check.run();
+            return true;
+        });
     }
 }
