@@ -1,5 +1,6 @@
 package io.ttx.identity;
 
+import io.ttx.shared.web.StatelessSecurity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -8,8 +9,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -26,13 +25,7 @@ class SecurityConfiguration {
                                @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers,
                                JwtIssuerReactiveAuthenticationManagerResolver issuers) {
         UnmappedRoutes denyByDefault = new UnmappedRoutes(handlers);
-        return http
-            .csrf(ServerHttpSecurity.CsrfSpec::disable)
-            .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-            .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-            .logout(ServerHttpSecurity.LogoutSpec::disable)
-            .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
-            .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        return StatelessSecurity.apply(http)
             .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .authorizeExchange(a -> {
                 a.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();

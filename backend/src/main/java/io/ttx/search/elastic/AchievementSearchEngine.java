@@ -177,7 +177,7 @@ public class AchievementSearchEngine {
         List<SearchResult.Item> items = new ArrayList<>();
         for (Hit<Map<String, Object>> h : page.hits().hits()) items.add(item(h, q.sort() == SearchQuery.Sort.RELEVANCE));
         Map<String, List<SearchResult.Bucket>> facets = new LinkedHashMap<>();
-        for (String name : List.of("field", "ipcSection", "trl", "region", "transferMode", "tradeMethod")) {
+        for (String name : QueryBuilder.FACETS.keySet()) {
             var terms = counts.aggregations().get(name).filter().aggregations().get("values");
             List<SearchResult.Bucket> buckets = new ArrayList<>();
             if (terms.isSterms()) for (StringTermsBucket b : terms.sterms().buckets().array()) buckets.add(new SearchResult.Bucket(b.key().stringValue(), b.docCount()));

@@ -9,9 +9,11 @@ import io.ttx.shared.Cny;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 
 /**
  * Elasticsearch queries for {@link SearchQuery}. The text is matched as plain words (never query syntax, so quotes
@@ -21,11 +23,19 @@ import java.util.Map;
 final class QueryBuilder {
     static final List<String> TEXT_FIELDS = List.of("title.zh^6", "title.en^6", "title.zh.cjk^2", "keywords^4", "keywords.en^4",
         "summary.zh^2", "summary.en^2", "summary.zh.cjk^0.8", "body", "body.en", "docText^0.3", "docText.en^0.3");
-    /** facet name -> indexed field the counts are taken from. */
-    static final Map<String, String> FACETS = Map.of("field", "field", "ipcSection", "ipcSection", "trl", "trl", "region", "region",
-        "transferMode", "transferMode", "tradeMethod", "tradeMethod");
+    /**
+     * facet name -> indexed field the counts are taken from, in the response's order. Ordered, so every replica sends
+     * the same counting request for the same query: Elasticsearch's request cache keys on the request's bytes.
+     */
+    static final SequencedMap<String, String> FACETS = facets();
 
     private QueryBuilder() { }
+
+    private static SequencedMap<String, String> facets() {
+        SequencedMap<String, String> out = new LinkedHashMap<>();
+        for (String name : List.of("field", "ipcSection", "trl", "region", "transferMode", "tradeMethod")) out.put(name, name);
+        return Collections.unmodifiableSequencedMap(out);
+    }
 
     /**
      * What a page of hits needs: the text scored, and every filter (live records, price, owner and each facet's) in

@@ -10,8 +10,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -33,14 +31,8 @@ class ManagementPortSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain managementPort(ServerHttpSecurity http) {
-        return http
+        return StatelessSecurity.apply(http)
             .securityMatcher(ManagementPortSecurity::onManagementServer)
-            .csrf(ServerHttpSecurity.CsrfSpec::disable)
-            .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-            .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-            .logout(ServerHttpSecurity.LogoutSpec::disable)
-            .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
-            .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
             .authorizeExchange(a -> a.anyExchange().permitAll())
             .build();
     }
