@@ -12,6 +12,7 @@ import io.ttx.brokerage.persistence.TenderStore;
 import io.ttx.catalogue.Achievements;
 import io.ttx.shared.Cny;
 import io.ttx.shared.Ids;
+import io.ttx.shared.jobs.Lease;
 import io.ttx.shared.jobs.LeasedJob;
 import io.ttx.shared.jobs.Leases;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ final class AuctionCloser extends LeasedJob {
 
     /** Emits how many auctions it closed or finished. */
     @Override
-    protected Mono<Long> runOnce() {
+    protected Mono<Long> runOnce(Lease lease) {
         Instant now = clock.instant();
         Mono<Long> closed = auctions.due(now, BATCH).concatMap(d -> settle(d, now).onErrorResume(e -> {
             log.warn("auction {} not closed yet: {}", d.id(), e.toString());

@@ -4,6 +4,7 @@ import io.ttx.brokerage.persistence.DealDocument;
 import io.ttx.brokerage.persistence.DealStore;
 import io.ttx.brokerage.persistence.PendingEvent;
 import io.ttx.shared.Ids;
+import io.ttx.shared.jobs.Lease;
 import io.ttx.shared.jobs.LeasedJob;
 import io.ttx.shared.jobs.Leases;
 import io.ttx.shared.outbox.OutboxRelay;
@@ -41,7 +42,7 @@ final class IdleSweep extends LeasedJob {
 
     /** Emits how many deals it marked idle. */
     @Override
-    protected Mono<Long> runOnce() {
+    protected Mono<Long> runOnce(Lease lease) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return batches(now.minus(Duration.ofDays(props.idleDays())), now, BATCHES)
             .doOnNext(marked -> { if (marked > 0) relay.nudge(DealStore.COLLECTION); });

@@ -7,6 +7,7 @@ import io.ttx.brokerage.persistence.RegisterDocument;
 import io.ttx.brokerage.persistence.RegisterDocument.SignedGrant;
 import io.ttx.brokerage.persistence.RegisterStore;
 import io.ttx.shared.Ids;
+import io.ttx.shared.jobs.Lease;
 import io.ttx.shared.jobs.LeasedJob;
 import io.ttx.shared.jobs.Leases;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +47,7 @@ final class RegisterRepair extends LeasedJob {
     }
 
     @Override
-    protected Mono<Long> runOnce() {
+    protected Mono<Long> runOnce(Lease lease) {
         Instant before = clock.instant().minus(props.repairGrace());
         return registers.all(BATCH).concatMap(reg -> repair(reg, before)).reduce(0L, Long::sum);
     }

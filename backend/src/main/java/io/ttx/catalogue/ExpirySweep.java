@@ -1,5 +1,6 @@
 package io.ttx.catalogue;
 
+import io.ttx.shared.jobs.Lease;
 import io.ttx.shared.jobs.LeasedJob;
 import io.ttx.shared.jobs.Leases;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ class ExpirySweep extends LeasedJob {
     }
 
     @Override
-    protected Mono<Long> runOnce() {
+    protected Mono<Long> runOnce(Lease lease) {
         return Flux.fromIterable(listings).concatMap(ListingCatalogue::expireDue).reduce(0L, Long::sum);
     }
 }

@@ -3,6 +3,7 @@ package io.ttx.documents;
 import io.ttx.documents.persistence.DocumentStore;
 import io.ttx.documents.persistence.RoomDocumentStore;
 import io.ttx.documents.storage.ObjectStore;
+import io.ttx.shared.jobs.Lease;
 import io.ttx.shared.jobs.LeasedJob;
 import io.ttx.shared.jobs.Leases;
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ public class OrphanSweep extends LeasedJob {
     }
 
     @Override
-    protected Mono<Long> runOnce() {
+    protected Mono<Long> runOnce(Lease lease) {
         return sweepOnce();
     }
 

@@ -1,5 +1,6 @@
 package io.ttx.vouchers;
 
+import io.ttx.shared.jobs.Lease;
 import io.ttx.shared.jobs.LeasedJob;
 import io.ttx.shared.jobs.Leases;
 import io.ttx.vouchers.peers.PeerProperties;
@@ -31,7 +32,7 @@ final class FederationReconciliation extends LeasedJob {
     }
 
     @Override
-    protected Mono<Long> runOnce() {
+    protected Mono<Long> runOnce(Lease lease) {
         var before = clock.instant().minus(props.reconcileAfter());
         return store.pendingBefore(before, BATCH).concatMap(outgoing::reconcile).count()
             .flatMap(n -> store.awaitingIssuer(before, BATCH).concatMap(outgoing::follow).count().map(m -> n + m));

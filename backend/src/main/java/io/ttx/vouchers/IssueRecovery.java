@@ -1,5 +1,6 @@
 package io.ttx.vouchers;
 
+import io.ttx.shared.jobs.Lease;
 import io.ttx.shared.jobs.LeasedJob;
 import io.ttx.shared.jobs.Leases;
 import io.ttx.vouchers.persistence.ProgrammeStore;
@@ -27,7 +28,7 @@ final class IssueRecovery extends LeasedJob {
     }
 
     @Override
-    protected Mono<Long> runOnce() {
+    protected Mono<Long> runOnce(Lease lease) {
         var before = clock.instant().minus(GRACE);
         return programmes.withPendingBefore(before, 100)
             .concatMap(doc -> Flux.fromIterable(doc.pending()).filter(p -> p.at().isBefore(before)).concatMap(p -> ledger.recover(doc.id(), p)))

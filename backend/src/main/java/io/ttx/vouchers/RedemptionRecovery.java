@@ -1,5 +1,6 @@
 package io.ttx.vouchers;
 
+import io.ttx.shared.jobs.Lease;
 import io.ttx.shared.jobs.LeasedJob;
 import io.ttx.shared.jobs.Leases;
 import io.ttx.vouchers.persistence.RedemptionDocument;
@@ -41,7 +42,7 @@ final class RedemptionRecovery extends LeasedJob {
     }
 
     @Override
-    protected Mono<Long> runOnce() {
+    protected Mono<Long> runOnce(Lease lease) {
         var before = clock.instant().minus(props.redemptionTimeout());
         return store.unfinished(before, BATCH)
             .concatMap(d -> (d.status().equals(RedemptionDocument.PENDING) ? redemptions.recover(d).then() : reviews.refund(d))

@@ -1,5 +1,6 @@
 package io.ttx.vouchers;
 
+import io.ttx.shared.jobs.Lease;
 import io.ttx.shared.jobs.LeasedJob;
 import io.ttx.shared.jobs.Leases;
 import io.ttx.vouchers.persistence.VoucherStore;
@@ -28,7 +29,7 @@ final class VoucherExpirySweep extends LeasedJob {
     }
 
     @Override
-    protected Mono<Long> runOnce() {
+    protected Mono<Long> runOnce(Lease lease) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), VoucherLedger.CHINA);
         return vouchers.dueToExpire(today, BATCH).concatMap(d -> ledger.expire(d, today)).filter(expired -> expired).count();
     }

@@ -1,5 +1,6 @@
 package io.ttx.alerts.webhooks;
 
+import io.ttx.shared.jobs.Lease;
 import io.ttx.shared.jobs.LeasedJob;
 import io.ttx.shared.jobs.Leases;
 import reactor.core.publisher.Mono;
@@ -18,7 +19,7 @@ public class RetrySweep extends LeasedJob {
     }
 
     @Override
-    protected Mono<?> runOnce() {
+    protected Mono<?> runOnce(Lease lease) {
         return deliveries.retryDue(batchSize);
     }
 }

@@ -12,10 +12,17 @@ import org.springframework.data.mongodb.core.query.Update;
  * @param lease the lease's name (for {@link #lost()})
  */
 public record Fence(String lease, String field, long token) {
+    /** Where sweeps keep their tokens in the documents they write: one field per lease, since tokens of different leases do not compare. */
+    public static final String FIELDS = "fences";
 
-    /** {@code base} (which must have no {@code $or} of its own) and "no newer holder wrote this document". */
+    /** The fence of {@code lease} at {@code token}, kept in {@code fences.<lease>} of each document written. */
+    public static Fence of(String lease, long token) {
+        return new Fence(lease, FIELDS + "." + lease, token);
+    }
+
+    /** {@code base} and "no newer holder wrote this document" (the field is missing or not above this token). */
     public Criteria on(Criteria base) {
-        return base.orOperator(Criteria.where(field).exists(false), Criteria.where(field).lte(token));
+        return new Criteria().andOperator(base, Criteria.where(field).not().gt(token));
     }
 
     /** Marks the document as written under this token (never lowers a newer one). */

@@ -34,6 +34,11 @@ public final class Lease {
         return token;
     }
 
+    /** The fence for this lease's writes in documents other jobs and requests write too: {@link Fence#of}. */
+    public Fence fence() {
+        return Fence.of(name, token);
+    }
+
     /** The fence for this lease's writes, kept in {@code field} of each document written. */
     public Fence fence(String field) {
         return new Fence(name, field, token);

@@ -1,6 +1,7 @@
 package io.ttx.shared.outbox;
 
 import com.mongodb.client.result.DeleteResult;
+import io.ttx.shared.jobs.Lease;
 import io.ttx.shared.jobs.LeasedJob;
 import io.ttx.shared.jobs.Leases;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,9 +30,17 @@ class DeletionSweep extends LeasedJob {
         this.sources = sources;
     }
 
-    /** One sweep over every outbox collection; emits how many documents were removed. */
+    /**
+     * Not fenced by the lease's token: a delete leaves no document to keep a token in, and it is the same delete
+     * whoever runs it (docs/operations.md, section 13).
+     */
     @Override
-    protected Mono<Long> runOnce() {
+    protected Mono<Long> runOnce(Lease lease) {
+        return removeDelivered();
+    }
+
+    /** One sweep over every outbox collection; emits how many documents were removed. */
+    Mono<Long> removeDelivered() {
         return Flux.fromStream(sources.orderedStream()).map(OutboxSource::collection).distinct()
             .concatMap(collection -> mongo.remove(DELIVERED, collection))
             .map(DeleteResult::getDeletedCount)

@@ -76,6 +76,29 @@ class LeasesIT extends IntegrationTest {
         assertThat(write(collection, "untouched", old, 1)).isTrue();
     }
 
+    @Test
+    void aSweepsFenceSitsBesideTheWritesOwnConditionsAndOtherLeasesFences() {
+        String collection = "fenced_" + System.nanoTime();
+        mongo.insert(new Document("_id", "d").append("state", "OPEN").append("value", 0), collection).block(WAIT);
+        Criteria openOrHeld = Criteria.where("_id").is("d").orOperator(Criteria.where("state").is("OPEN"), Criteria.where("state").is("HELD"));
+
+        assertThat(write(collection, openOrHeld, Fence.of("sweep:a", 5), 1)).isTrue();
+        assertThat(write(collection, openOrHeld, Fence.of("sweep:b", 1), 2)).as("another lease's token does not compare").isTrue();
+        assertThat(write(collection, openOrHeld, Fence.of("sweep:a", 4), 3)).as("an older token of the same lease").isFalse();
+        assertThat(write(collection, openOrHeld, Fence.of("sweep:a", 5), 4)).as("the same holder again").isTrue();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("d")), Update.update("state", "CLOSED"), collection).block(WAIT);
+        assertThat(write(collection, openOrHeld, Fence.of("sweep:a", 6), 5)).as("the write's own condition still holds").isFalse();
+
+        Document stored = mongo.findById("d", Document.class, collection).block(WAIT);
+        assertThat(stored).containsEntry("value", 4);
+        assertThat(stored.get(Fence.FIELDS, Document.class)).containsEntry("sweep:a", 5L).containsEntry("sweep:b", 1L);
+    }
+
+    private boolean write(String collection, Criteria base, Fence fence, int value) {
+        return Boolean.TRUE.equals(mongo.updateFirst(Query.query(fence.on(base)), fence.mark(Update.update("value", value)), collection)
+            .map(r -> r.getMatchedCount() > 0).block(WAIT));
+    }
+
     private boolean write(String collection, String id, Lease lease, int value) {
         Fence fence = lease.fence("fence");
         return Boolean.TRUE.equals(mongo.updateFirst(Query.query(fence.on(Criteria.where("_id").is(id))),

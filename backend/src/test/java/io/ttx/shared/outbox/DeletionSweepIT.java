@@ -41,7 +41,7 @@ class DeletionSweepIT extends IntegrationTest {
             .exchange().expectStatus().isNoContent();
         api.get().uri("/api/v1/achievements/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer("tto")).exchange().expectStatus().isNotFound();
 
-        sweep.runOnce().block(Duration.ofSeconds(20));
+        sweep.removeDelivered().block(Duration.ofSeconds(20));
         Document kept = stored(id);
         assertThat(kept).isNotNull();
         assertThat(kept.getBoolean(Deletions.FIELD)).isTrue();
