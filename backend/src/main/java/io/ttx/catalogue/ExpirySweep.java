@@ -24,6 +24,6 @@ class ExpirySweep extends LeasedJob {
 
     @Override
     protected Mono<Long> runOnce(Lease lease) {
-        return Flux.fromIterable(listings).concatMap(ListingCatalogue::expireDue).reduce(0L, Long::sum);
+        return Flux.fromIterable(listings).concatMap(l -> l.expireDue(lease.fence())).reduce(0L, Long::sum);
     }
 }

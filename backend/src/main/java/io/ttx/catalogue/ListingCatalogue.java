@@ -3,6 +3,7 @@ package io.ttx.catalogue;
 import io.ttx.catalogue.PendingRevision.RevisionStatus;
 import io.ttx.catalogue.persistence.ListingRecord;
 import io.ttx.identity.CurrentUser;
+import io.ttx.shared.jobs.Fence;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -76,8 +77,8 @@ public abstract class ListingCatalogue<C extends Record, D extends ListingRecord
         return lifecycle.delete(user, id, ifMatch);
     }
 
-    /** Marks published listings whose validity ended as EXPIRED (with their event); returns how many. */
-    public Mono<Long> expireDue() {
-        return lifecycle.expireDue();
+    /** Marks published listings whose validity ended as EXPIRED (with their event; each write fenced); returns how many. */
+    public Mono<Long> expireDue(Fence fence) {
+        return lifecycle.expireDue(fence);
     }
 }

@@ -9,6 +9,7 @@ import io.ttx.catalogue.persistence.ListingStore;
 import io.ttx.identity.CurrentUser;
 import io.ttx.identity.Role;
 import io.ttx.shared.Ids;
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.outbox.OutboxRelay;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -188,12 +189,12 @@ final class ListingLifecycle<C extends Record, D extends ListingRecord<C, D>, V>
         });
     }
 
-    /** Marks published listings whose validity ended as EXPIRED (with their event); returns how many. */
-    Mono<Long> expireDue() {
+    /** Marks published listings whose validity ended as EXPIRED (with their event), fenced by the sweep's lease; returns how many. */
+    Mono<Long> expireDue(Fence fence) {
         Instant now = clock.instant();
         return store.expiredBy(now, 500)
             .concatMap(d -> store.replace(ListingChanges.apply(policy, d, ListingStatus.PUBLISHED, ListingAction.EXPIRE, Actor.SYSTEM,
-                d.content(), now), d.version()))
+                d.content(), now), d.version(), fence))
             .count()
             .doOnNext(n -> { if (n > 0) relay.nudge(store.collection()); });
     }

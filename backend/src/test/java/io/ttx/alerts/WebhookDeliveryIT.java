@@ -2,13 +2,17 @@ package io.ttx.alerts;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.ttx.shared.jobs.Fence;
 import io.ttx.testsupport.IntegrationTest;
 import io.ttx.testsupport.TestOrgs;
 import io.ttx.testsupport.Tokens;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import javax.crypto.Mac;
@@ -43,6 +47,8 @@ class WebhookDeliveryIT extends IntegrationTest {
     private final String university = TestOrgs.university();
     private final String tto = "Bearer " + Tokens.custom("alerts-tto", List.of("tto"), university, "330100");
     private final List<String> saved = new ArrayList<>();
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @BeforeAll
     static void startHooks() {
@@ -93,6 +99,8 @@ class WebhookDeliveryIT extends IntegrationTest {
         assertThat(deadDelivery.get("lastError").asString()).isEqualTo("HTTP 503");
         assertThat(deadDelivery.has("nextAttemptAt")).isFalse();
         assertThat(delivery(gone).get("attempts").asInt()).isEqualTo(1); // 410: not retried
+        // the retry sweep made the second attempt: its writes carry its lease's token
+        assertThat(fences(flakyDelivery).get("sweep:webhooks")).isInstanceOf(Long.class);
         assertThat(hooks.findAll(postRequestedFor(urlEqualTo("/dead")))).hasSize(3);
 
         List<LoggedRequest> calls = hooks.findAll(postRequestedFor(urlEqualTo("/flaky")));
@@ -126,6 +134,12 @@ class WebhookDeliveryIT extends IntegrationTest {
             + " \"webhook\": {\"url\": \"" + "https://127.0.0.1:" + hooks.httpsPort() + "/" + path + "\"}}");
         saved.add(s.get("id").asString());
         return s;
+    }
+
+    private Document fences(JsonNode delivery) {
+        Document stored = mongo.findById(delivery.get("id").asString(), Document.class, "webhook_deliveries").block(Duration.ofSeconds(20));
+        assertThat(stored).isNotNull();
+        return stored.get(Fence.FIELDS, Document.class);
     }
 
     private JsonNode delivery(JsonNode savedSearch) {

@@ -1,5 +1,6 @@
 package io.ttx.alerts.persistence;
 
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.stores.MongoStore;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -35,18 +36,21 @@ public class DeliveryStore extends MongoStore<DeliveryDocument> {
         return insert(doc).onErrorResume(DuplicateKeyException.class, e -> find(doc.id()));
     }
 
-    /** Takes a pending, due delivery for one attempt until {@code claimUntil}; empty when it is not due or not pending. */
-    public Mono<DeliveryDocument> claim(String id, Instant now, Instant claimUntil) {
-        Query q = Query.query(Criteria.where("_id").is(id).and("status").is(PENDING).and("nextAttemptAt").lte(now));
-        return mongo.findAndModify(q, new Update().set("nextAttemptAt", claimUntil), FindAndModifyOptions.options().returnNew(true),
+    /**
+     * Takes a pending, due delivery for one attempt until {@code claimUntil}; empty when it is not due or not pending.
+     * The retry sweep's claims and records are fenced by its lease ({@link Fence}); the first attempt's are not.
+     */
+    public Mono<DeliveryDocument> claim(String id, Instant now, Instant claimUntil, Fence fence) {
+        Query q = Query.query(fence.on(Criteria.where("_id").is(id).and("status").is(PENDING).and("nextAttemptAt").lte(now)));
+        return mongo.findAndModify(q, fence.mark(new Update().set("nextAttemptAt", claimUntil)), FindAndModifyOptions.options().returnNew(true),
             DeliveryDocument.class, COLLECTION);
     }
 
     /** Records an attempt's outcome, conditional on the attempt count seen at the claim. */
     public Mono<DeliveryDocument> record(String id, int attemptsBefore, DeliveryDocument.Status status, @Nullable Instant nextAttemptAt,
-                                         Instant attemptedAt, @Nullable Integer httpStatus, @Nullable String error) {
-        Query q = Query.query(Criteria.where("_id").is(id).and("status").is(PENDING).and("attempts").is(attemptsBefore));
-        Update u = new Update().set("status", status.name()).set("attempts", attemptsBefore + 1).set("lastAttemptAt", attemptedAt);
+                                         Instant attemptedAt, @Nullable Integer httpStatus, @Nullable String error, Fence fence) {
+        Query q = Query.query(fence.on(Criteria.where("_id").is(id).and("status").is(PENDING).and("attempts").is(attemptsBefore)));
+        Update u = fence.mark(new Update()).set("status", status.name()).set("attempts", attemptsBefore + 1).set("lastAttemptAt", attemptedAt);
         if (nextAttemptAt == null) u.unset("nextAttemptAt"); else u.set("nextAttemptAt", nextAttemptAt);
         if (httpStatus == null) u.unset("lastStatus"); else u.set("lastStatus", httpStatus);
         if (error == null) u.unset("lastError"); else u.set("lastError", error);

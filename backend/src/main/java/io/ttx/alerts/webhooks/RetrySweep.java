@@ -20,6 +20,6 @@ public class RetrySweep extends LeasedJob {
 
     @Override
     protected Mono<?> runOnce(Lease lease) {
-        return deliveries.retryDue(batchSize);
+        return deliveries.retryDue(batchSize, lease.fence());
     }
 }

@@ -11,6 +11,7 @@ import io.ttx.alerts.persistence.NotificationDocument;
 import io.ttx.alerts.persistence.NotificationStore;
 import io.ttx.alerts.persistence.SavedSearchDocument;
 import io.ttx.alerts.persistence.SavedSearchStore;
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.outbox.OutboxEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -73,9 +74,9 @@ public class WebhookDeliveries {
             .then();
     }
 
-    /** Attempts every delivery that is due (the retry sweep). */
-    public Mono<Long> retryDue(int batchSize) {
-        return deliveries.due(clock.instant(), batchSize).flatMap(this::attempt, 8).count();
+    /** Attempts every delivery that is due (the retry sweep; its writes fenced by its lease). */
+    public Mono<Long> retryDue(int batchSize, Fence fence) {
+        return deliveries.due(clock.instant(), batchSize).flatMap(id -> attempt(id, fence), 8).count();
     }
 
     private Mono<Void> start(String notificationId) {
@@ -87,14 +88,14 @@ public class WebhookDeliveries {
                     Status.PENDING, 0, now, null, null, null, now, null);
                 return deliveries.insertOnce(d);
             }))
-            .flatMap(d -> attempt(d.id()));
+            .flatMap(d -> attempt(d.id(), Fence.NONE));
     }
 
     /** One attempt, if the delivery is pending and due (claimed first, so no one else attempts it meanwhile). */
-    Mono<Void> attempt(String deliveryId) {
+    Mono<Void> attempt(String deliveryId, Fence fence) {
         Instant now = clock.instant();
-        return deliveries.claim(deliveryId, now, now.plus(claimFor))
-            .flatMap(d -> send(d).flatMap(outcome -> record(d, outcome)))
+        return deliveries.claim(deliveryId, now, now.plus(claimFor), fence)
+            .flatMap(d -> send(d).flatMap(outcome -> record(d, outcome, fence)))
             .then();
     }
 
@@ -115,7 +116,7 @@ public class WebhookDeliveries {
             .defaultIfEmpty(Outcome.giveUp(null, "saved search deleted"));
     }
 
-    private Mono<DeliveryDocument> record(DeliveryDocument d, Outcome outcome) {
+    private Mono<DeliveryDocument> record(DeliveryDocument d, Outcome outcome, Fence fence) {
         Instant now = clock.instant();
         int failed = d.attempts() + 1;
         Status status = outcome.verdict() == Backoff.Verdict.DELIVERED ? Status.DELIVERED : Status.FAILED;
@@ -128,7 +129,7 @@ public class WebhookDeliveries {
             }
         }
         if (status != Status.DELIVERED) log.info("webhook delivery {} attempt {} failed ({}), now {}", d.id(), failed, outcome.describe(), status);
-        return deliveries.record(d.id(), d.attempts(), status, next, now, outcome.httpStatus(), outcome.error());
+        return deliveries.record(d.id(), d.attempts(), status, next, now, outcome.httpStatus(), outcome.error(), fence);
     }
 
     /** A short description of a failure to reach the endpoint, or null when the error is not one (it propagates). */

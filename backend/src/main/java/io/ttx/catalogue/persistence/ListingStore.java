@@ -1,5 +1,6 @@
 package io.ttx.catalogue.persistence;
 
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.outbox.Deletions;
 import io.ttx.shared.stores.MongoStore;
 import org.bson.Document;
@@ -31,7 +32,12 @@ public class ListingStore<D extends ListingRecord<?, D>> extends MongoStore<D> {
      * relay may have removed delivered events since the caller read the document, and they must not come back.
      */
     public Mono<D> replace(D next, long expectedVersion) {
-        return write(next, expectedVersion, new Update());
+        return write(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion), next, new Update());
+    }
+
+    /** {@link #replace} by a job under its lease: also refused once a newer holder of the lease wrote the listing. */
+    public Mono<D> replace(D next, long expectedVersion, Fence fence) {
+        return write(fence.on(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion)), next, fence.mark(new Update()));
     }
 
     /**
@@ -39,11 +45,11 @@ public class ListingStore<D extends ListingRecord<?, D>> extends MongoStore<D> {
      * event, conditional on the version) and marks it deleted in the same write; false when someone changed it first.
      */
     public Mono<Boolean> markDeleted(D next, long expectedVersion) {
-        return write(next, expectedVersion, Deletions.mark(new Update())).hasElement();
+        return write(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion), next, Deletions.mark(new Update())).hasElement();
     }
 
-    private Mono<D> write(D next, long expectedVersion, Update update) {
-        Query q = Query.query(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion));
+    private Mono<D> write(Criteria condition, D next, Update update) {
+        Query q = Query.query(condition);
         Document bson = new Document();
         mongo.getConverter().write(next, bson);
         bson.remove("_id");

@@ -15,6 +15,9 @@ public record Fence(String lease, String field, long token) {
     /** Where sweeps keep their tokens in the documents they write: one field per lease, since tokens of different leases do not compare. */
     public static final String FIELDS = "fences";
 
+    /** No fence: the same write made outside any lease (request handling, the outbox relay's consumers). */
+    public static final Fence NONE = new Fence("", "", Long.MAX_VALUE);
+
     /** The fence of {@code lease} at {@code token}, kept in {@code fences.<lease>} of each document written. */
     public static Fence of(String lease, long token) {
         return new Fence(lease, FIELDS + "." + lease, token);
@@ -22,11 +25,13 @@ public record Fence(String lease, String field, long token) {
 
     /** {@code base} and "no newer holder wrote this document" (the field is missing or not above this token). */
     public Criteria on(Criteria base) {
+        if (field.isEmpty()) return base;
         return new Criteria().andOperator(base, Criteria.where(field).not().gt(token));
     }
 
     /** Marks the document as written under this token (never lowers a newer one). */
     public Update mark(Update update) {
+        if (field.isEmpty()) return update;
         return update.max(field, token);
     }
 
