@@ -12,6 +12,7 @@ import io.ttx.brokerage.persistence.TenderStore;
 import io.ttx.catalogue.Achievements;
 import io.ttx.shared.Cny;
 import io.ttx.shared.Ids;
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.jobs.Lease;
 import io.ttx.shared.jobs.LeasedJob;
 import io.ttx.shared.jobs.Leases;
@@ -30,6 +31,9 @@ import java.util.Objects;
  * writes the sold auction's deal at TERMS_AGREED and frees the achievement. A bid accepted between the read and the
  * write changes the version, so the close misses and the next round sees the bid (and the close it may have moved).
  * Also finishes deals a crash left unwritten (auctions and awarded tenders whose {@code dealPending} is still set).
+ * Its conditional writes (the close, the buyer slot, clearing {@code dealPending}) carry the lease's token
+ * ({@code fences.sweep:auctions}); the deal's insert (fixed id) and freeing the trade slot (a delete conditional on its
+ * holder) are the same whoever makes them.
  */
 final class AuctionCloser extends LeasedJob {
     private static final Logger log = LoggerFactory.getLogger(AuctionCloser.class);
@@ -58,35 +62,35 @@ final class AuctionCloser extends LeasedJob {
     @Override
     protected Mono<Long> runOnce(Lease lease) {
         Instant now = clock.instant();
-        Mono<Long> closed = auctions.due(now, BATCH).concatMap(d -> settle(d, now).onErrorResume(e -> {
+        Mono<Long> closed = auctions.due(now, BATCH).concatMap(d -> settle(d, now, lease.fence()).onErrorResume(e -> {
             log.warn("auction {} not closed yet: {}", d.id(), e.toString());
             return Mono.empty();
         })).count();
-        Mono<Long> awarded = tenders.dealsPending(BATCH).concatMap(t -> tenderService.writeDeal(t).onErrorResume(e -> {
+        Mono<Long> awarded = tenders.dealsPending(BATCH).concatMap(t -> tenderService.writeDeal(t, lease.fence()).onErrorResume(e -> {
             log.warn("deal of tender {} not written yet: {}", t.id(), e.toString());
             return Mono.empty();
         })).count();
         return closed.zipWith(awarded, Long::sum);
     }
 
-    private Flux<String> settle(AuctionDocument d, Instant now) {
+    private Flux<String> settle(AuctionDocument d, Instant now, Fence fence) {
         Auction a = d.auction();
-        if (!a.isDue(now)) return d.dealPending() ? writeDeal(d).flux() : Flux.empty();
+        if (!a.isDue(now)) return d.dealPending() ? writeDeal(d, fence).flux() : Flux.empty();
         Auction closed = Bidding.close(a, Ids.next("deal", now), now);
         boolean sold = closed.state() == AuctionState.SOLD;
-        return auctions.replace(AuctionDocument.of(closed, sold), a.version(), null)
-            .flatMap(saved -> sold ? writeDeal(saved) : slots.release(saved.achievementId(), saved.id()).thenReturn(saved.id()))
+        return auctions.close(AuctionDocument.of(closed, sold), a.version(), fence)
+            .flatMap(saved -> sold ? writeDeal(saved, fence) : slots.release(saved.achievementId(), saved.id()).thenReturn(saved.id()))
             .flux();
     }
 
     /** Writes a sold auction's deal (repeatable: its id was fixed by the close) and frees the achievement. */
-    private Mono<String> writeDeal(AuctionDocument sold) {
+    private Mono<String> writeDeal(AuctionDocument sold, Fence fence) {
         Auction a = sold.auction();
         AuctionBid winner = a.highest().orElseThrow();
         Award award = new Award(a.achievementId(), a.sellerOrg(), winner.org(), a.broker(), Bidding.soldTerms(a), winner.subject(),
             Relation.BUYER, "won auction " + a.id() + " at " + Cny.format(winner.amount()) + " CNY");
         return achievements.dealFacts(a.achievementId()).map(f -> f.field().name()).defaultIfEmpty("UNKNOWN")
-            .flatMap(field -> brokerage.award(Objects.requireNonNull(a.dealId()), award, field))
-            .flatMap(dealId -> auctions.dealWritten(a.id()).then(slots.release(a.achievementId(), a.id())).thenReturn(dealId));
+            .flatMap(field -> brokerage.award(Objects.requireNonNull(a.dealId()), award, field, fence))
+            .flatMap(dealId -> auctions.dealWritten(a.id(), fence).then(slots.release(a.achievementId(), a.id())).thenReturn(dealId));
     }
 }

@@ -30,6 +30,7 @@ import io.ttx.catalogue.TradeMethod;
 import io.ttx.identity.CurrentUser;
 import io.ttx.identity.Role;
 import io.ttx.shared.Ids;
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.outbox.OutboxRelay;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -120,10 +121,23 @@ public class Brokerage {
      * award is binding on both sides, so it is not refused for it). Emits the deal id.
      */
     Mono<String> award(String dealId, Award award, String field) {
+        return awarded(dealId, award, field, registers.claimBuyer(award.achievementId(), award.buyerOrg(), dealId));
+    }
+
+    /**
+     * {@link #award(String, Award, String)} by a job under a lease (the closing job): the buyer slot's write carries the
+     * lease's fence. The deal's insert cannot (an insert has no condition), and needs none: its id is fixed, so whoever
+     * inserts first wrote the deal and every later insert is refused as a duplicate.
+     */
+    Mono<String> award(String dealId, Award award, String field, Fence fence) {
+        return awarded(dealId, award, field, registers.claimBuyer(award.achievementId(), award.buyerOrg(), dealId, fence));
+    }
+
+    private Mono<String> awarded(String dealId, Award award, String field, Mono<Boolean> claim) {
         Instant now = clock.instant();
         DealDecision.Accepted a = Deals.award(new DealId(dealId), award, now);
         DealDocument doc = DealDocument.of(a.deal(), field, List.of(a.entry()), List.of(event(a)));
-        return registers.claimBuyer(award.achievementId(), award.buyerOrg(), dealId)
+        return claim
             .then(deals.insert(doc).then()
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty()))
             .doOnSuccess(x -> relay.nudge(DealStore.COLLECTION))

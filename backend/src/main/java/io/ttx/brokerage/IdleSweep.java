@@ -4,6 +4,7 @@ import io.ttx.brokerage.persistence.DealDocument;
 import io.ttx.brokerage.persistence.DealStore;
 import io.ttx.brokerage.persistence.PendingEvent;
 import io.ttx.shared.Ids;
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.jobs.Lease;
 import io.ttx.shared.jobs.LeasedJob;
 import io.ttx.shared.jobs.Leases;
@@ -21,7 +22,9 @@ import java.time.temporal.ChronoUnit;
  * once per idle period (one replica at a time, every {@code idle-sweep-interval}). The mark and the event are one
  * write conditional on the version read ({@link DealStore#markIdle}); the version stays, so clients' If-Match keeps
  * working, a command racing the sweep either wins (the mark misses: the deal is no longer idle) or comes after (it
- * removes the mark: a new period begins). The {@code deal-notifications} consumer of the alerts tells the parties.
+ * removes the mark: a new period begins). The mark carries the lease's token ({@code fences.sweep:idle-deals}): a replica
+ * that paused past its lease cannot mark a deal its successor wrote. The {@code deal-notifications} consumer of the
+ * alerts tells the parties.
  */
 final class IdleSweep extends LeasedJob {
     /** Deals marked per query; a round takes further batches while they come full, at most {@link #BATCHES}. */
@@ -44,18 +47,18 @@ final class IdleSweep extends LeasedJob {
     @Override
     protected Mono<Long> runOnce(Lease lease) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return batches(now.minus(Duration.ofDays(props.idleDays())), now, BATCHES)
+        return batches(now.minus(Duration.ofDays(props.idleDays())), now, BATCHES, lease)
             .doOnNext(marked -> { if (marked > 0) relay.nudge(DealStore.COLLECTION); });
     }
 
-    private Mono<Long> batches(Instant before, Instant now, int left) {
+    private Mono<Long> batches(Instant before, Instant now, int left, Lease lease) {
         return deals.idleSince(before, BATCH).collectList().flatMap(found -> Flux.fromIterable(found)
-            .concatMap(d -> mark(d, now)).filter(marked -> marked).count()
+            .concatMap(d -> mark(d, now, lease.fence())).filter(marked -> marked).count()
             .flatMap(marked -> found.size() < BATCH || left <= 1 ? Mono.just(marked)
-                : batches(before, now, left - 1).map(more -> more + marked)));
+                : batches(before, now, left - 1, lease).map(more -> more + marked)));
     }
 
-    private Mono<Boolean> mark(DealDocument d, Instant now) {
-        return deals.markIdle(d.id(), d.version(), new PendingEvent(Ids.next("evt", now), DealEvents.IDLE, d.version(), now));
+    private Mono<Boolean> mark(DealDocument d, Instant now, Fence fence) {
+        return deals.markIdle(d.id(), d.version(), new PendingEvent(Ids.next("evt", now), DealEvents.IDLE, d.version(), now), fence);
     }
 }

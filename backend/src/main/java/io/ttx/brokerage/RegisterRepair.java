@@ -7,6 +7,7 @@ import io.ttx.brokerage.persistence.RegisterDocument;
 import io.ttx.brokerage.persistence.RegisterDocument.SignedGrant;
 import io.ttx.brokerage.persistence.RegisterStore;
 import io.ttx.shared.Ids;
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.jobs.Lease;
 import io.ttx.shared.jobs.LeasedJob;
 import io.ttx.shared.jobs.Leases;
@@ -27,7 +28,9 @@ import java.util.function.Function;
  * Repairs what a crash between two writes leaves in the registers (one replica at a time, every
  * {@code ttx.brokerage.repair-interval}): a reservation whose deal was signed is confirmed, one whose deal never got
  * there is removed (the signature failed); a buyer slot whose deal does not exist or is no longer active is freed.
- * Only records older than {@code repair-grace}, so a request still between its two writes is left alone.
+ * Only records older than {@code repair-grace}, so a request still between its two writes is left alone. Both writes
+ * carry the lease's token ({@code fences.sweep:deal-registers}), so a replica that paused past its lease cannot undo
+ * what its successor decided on a register.
  */
 final class RegisterRepair extends LeasedJob {
     private static final Set<DealStage> SIGNED = EnumSet.of(DealStage.CONTRACT_SIGNED, DealStage.REGISTERED, DealStage.CLOSED,
@@ -49,20 +52,20 @@ final class RegisterRepair extends LeasedJob {
     @Override
     protected Mono<Long> runOnce(Lease lease) {
         Instant before = clock.instant().minus(props.repairGrace());
-        return registers.all(BATCH).concatMap(reg -> repair(reg, before)).reduce(0L, Long::sum);
+        return registers.all(BATCH).concatMap(reg -> repair(reg, before, lease.fence())).reduce(0L, Long::sum);
     }
 
-    private Mono<Long> repair(RegisterDocument reg, Instant before) {
+    private Mono<Long> repair(RegisterDocument reg, Instant before, Fence fence) {
         List<String> ids = new ArrayList<>(reg.openBuyers().values());
         reg.grants().stream().filter(g -> !g.confirmed()).map(SignedGrant::dealId).forEach(ids::add);
         if (ids.isEmpty()) return Mono.just(0L);
         return deals.byIds(ids).collectMap(DealDocument::id, Function.identity()).flatMap(found -> {
             Mono<Long> grants = registers.rewriteGrants(reg.id(), gs -> gs.stream()
                 .filter(g -> g.confirmed() || g.reservedAt().isAfter(before) || signed(found, g.dealId()))
-                .map(g -> !g.confirmed() && signed(found, g.dealId()) ? g.confirm() : g).toList()).thenReturn(0L);
+                .map(g -> !g.confirmed() && signed(found, g.dealId()) ? g.confirm() : g).toList(), fence).thenReturn(0L);
             Flux<Long> slots = Flux.fromIterable(reg.openBuyers().entrySet())
                 .filter(e -> stale(found.get(e.getValue()), e.getValue(), before))
-                .concatMap(e -> registers.releaseBuyer(reg.id(), e.getKey(), e.getValue()).thenReturn(1L));
+                .concatMap(e -> registers.releaseBuyer(reg.id(), e.getKey(), e.getValue(), fence).thenReturn(1L));
             return grants.then(slots.reduce(0L, Long::sum));
         });
     }

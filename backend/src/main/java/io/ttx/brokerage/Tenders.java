@@ -22,6 +22,7 @@ import io.ttx.identity.CurrentUser;
 import io.ttx.shared.Cny;
 import io.ttx.shared.DomainException;
 import io.ttx.shared.Ids;
+import io.ttx.shared.jobs.Fence;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -29,6 +30,7 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Tenders (module API): inviting sealed offers, offering, reading offers, awarding one, cancelling. Offers are one
@@ -144,7 +146,7 @@ public class Tenders {
                 Tender next = Auctions.decided(Tendering.award(d.tender(), caller, offer, Ids.next("deal", now), now));
                 return tenders.replace(TenderDocument.of(next, true), d.version())
                     .switchIfEmpty(Mono.error(() -> DealProblem.conflict(DealCodes.TENDER_CLOSED, "The tender changed meanwhile: fetch it again.")))
-                    .flatMap(saved -> writeDeal(saved, offer));
+                    .flatMap(saved -> writeDeal(saved, offer, Optional.empty()));
             }));
     }
 
@@ -161,20 +163,25 @@ public class Tenders {
         });
     }
 
-    /** Writes an awarded tender's deal and frees the achievement; repeatable (the deal's id was fixed by the award). */
-    Mono<String> writeDeal(TenderDocument awarded) {
+    /**
+     * Writes an awarded tender's deal and frees the achievement for the closing job, which finishes an award a crash
+     * interrupted; repeatable (the deal's id was fixed by the award). Its writes carry the job's {@code fence}.
+     */
+    Mono<String> writeDeal(TenderDocument awarded, Fence fence) {
         Tender t = awarded.tender();
-        return offers.byId(Objects.requireNonNull(t.awardedOffer())).flatMap(offer -> writeDeal(awarded, offer));
+        return offers.byId(Objects.requireNonNull(t.awardedOffer())).flatMap(offer -> writeDeal(awarded, offer, Optional.of(fence)));
     }
 
-    private Mono<String> writeDeal(TenderDocument awarded, TenderOffer offer) {
+    /** Writes the deal; fenced when a job under a lease writes it, not when the award's request does. */
+    private Mono<String> writeDeal(TenderDocument awarded, TenderOffer offer, Optional<Fence> fence) {
         Tender t = awarded.tender();
         String dealId = Objects.requireNonNull(t.dealId());
         Award award = new Award(t.achievementId(), t.sellerOrg(), offer.org(), t.broker(), Tendering.awardedTerms(t, offer),
             Objects.requireNonNullElse(t.awardedBy(), t.createdBy()), Relation.SELLER_TTO, "tender " + t.id() + ": offer of " + Cny.format(offer.amount()) + " CNY awarded");
         return achievements.dealFacts(t.achievementId()).map(f -> f.field().name()).defaultIfEmpty("UNKNOWN")
-            .flatMap(field -> brokerage.award(dealId, award, field))
-            .flatMap(written -> tenders.dealWritten(t.id()).then(slots.release(t.achievementId(), t.id())).thenReturn(written));
+            .flatMap(field -> fence.map(f -> brokerage.award(dealId, award, field, f)).orElseGet(() -> brokerage.award(dealId, award, field)))
+            .flatMap(written -> fence.map(f -> tenders.dealWritten(t.id(), f)).orElseGet(() -> tenders.dealWritten(t.id()))
+                .then(slots.release(t.achievementId(), t.id())).thenReturn(written));
     }
 
     private Mono<TenderDocument> find(String id) {

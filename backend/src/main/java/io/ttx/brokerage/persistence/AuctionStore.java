@@ -1,6 +1,7 @@
 package io.ttx.brokerage.persistence;
 
 import io.ttx.brokerage.domain.AuctionState;
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.stores.MongoStore;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -33,11 +34,28 @@ public class AuctionStore extends MongoStore<AuctionDocument> {
     public Mono<AuctionDocument> replace(AuctionDocument next, long expectedVersion, @Nullable String newBidId) {
         Criteria c = Criteria.where("_id").is(next.id()).and("version").is(expectedVersion);
         if (newBidId != null) c = c.and("auction.bids.id").ne(newBidId);
+        return write(Query.query(c), changes(next));
+    }
+
+    /**
+     * The closing job's {@link #replace} (no bid): also refused once a newer holder of the job's lease wrote the auction
+     * ({@link Fence}), and marked with this holder's token. Empty when someone changed it first or the fence refused it.
+     */
+    public Mono<AuctionDocument> close(AuctionDocument next, long expectedVersion, Fence fence) {
+        Criteria c = Criteria.where("_id").is(next.id()).and("version").is(expectedVersion);
+        return write(Query.query(fence.on(c)), fence.mark(changes(next)));
+    }
+
+    private Update changes(AuctionDocument next) {
         Document bson = new Document();
         mongo.getConverter().write(next, bson);
         Update update = new Update();
         for (String field : List.of("auction", "state", "closesAt", "version", "dealPending")) update.set(field, bson.get(field));
-        return mongo.findAndModify(Query.query(c), update, FindAndModifyOptions.options().returnNew(true), AuctionDocument.class, COLLECTION);
+        return update;
+    }
+
+    private Mono<AuctionDocument> write(Query q, Update update) {
+        return mongo.findAndModify(q, update, FindAndModifyOptions.options().returnNew(true), AuctionDocument.class, COLLECTION);
     }
 
     /** Live auctions past their close, and sold ones whose deal may not be written yet: the closing job's work. */
@@ -47,8 +65,10 @@ public class AuctionStore extends MongoStore<AuctionDocument> {
         return mongo.find(Query.query(c).with(Sort.by(Sort.Direction.ASC, "closesAt")).limit(limit), AuctionDocument.class, COLLECTION);
     }
 
-    public Mono<Void> dealWritten(String id) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("dealPending", false), COLLECTION).then();
+    /** Clears {@code dealPending} once the sold auction's deal is written (the closing job, fenced by its lease). */
+    public Mono<Void> dealWritten(String id, Fence fence) {
+        return mongo.updateFirst(Query.query(fence.on(Criteria.where("_id").is(id))), fence.mark(new Update().set("dealPending", false)),
+            COLLECTION).then();
     }
 
     /** Newest first below the cursor, optionally of one achievement. */

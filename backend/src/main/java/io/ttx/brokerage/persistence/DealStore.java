@@ -2,6 +2,7 @@ package io.ttx.brokerage.persistence;
 
 import io.ttx.brokerage.domain.DealStage;
 import io.ttx.brokerage.domain.TrailEntry;
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.stores.MongoStore;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -67,11 +68,12 @@ public class DealStore extends MongoStore<DealDocument> {
      * version) in one write conditional on the version, the deal still active and not yet marked. The version, the
      * ETag and {@code updatedAt} stay, so a client's If-Match still holds; a command that wrote first makes this write
      * miss (false), and a command after it is not hindered (it removes the mark). Never two marks for one version.
+     * Fenced by the idle sweep's lease ({@link Fence}): false too once a newer holder of the lease wrote the deal.
      */
-    public Mono<Boolean> markIdle(String id, long version, PendingEvent event) {
-        Query q = Query.query(Criteria.where("_id").is(id).and("version").is(version).and("active").is(true).and(IDLE_MARK).is(null));
+    public Mono<Boolean> markIdle(String id, long version, PendingEvent event, Fence fence) {
+        Criteria c = Criteria.where("_id").is(id).and("version").is(version).and("active").is(true).and(IDLE_MARK).is(null);
         Update u = new Update().set(IDLE_MARK, version).push("pendingEvents", event);
-        return mongo.updateFirst(q, u, COLLECTION).map(r -> r.getModifiedCount() == 1);
+        return mongo.updateFirst(Query.query(fence.on(c)), fence.mark(u), COLLECTION).map(r -> r.getModifiedCount() == 1);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.ttx.brokerage.persistence;
 
 import io.ttx.brokerage.persistence.RegisterDocument.SignedGrant;
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.stores.MongoStore;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -28,6 +30,7 @@ import java.util.function.UnaryOperator;
 public class RegisterStore extends MongoStore<RegisterDocument> {
     public static final String COLLECTION = "deal_registers";
     private static final int RACES = 100;
+    private static final String SLOTS = "openBuyers.";
 
     RegisterStore(ReactiveMongoTemplate mongo) {
         super(mongo, RegisterDocument.class, COLLECTION);
@@ -38,18 +41,42 @@ public class RegisterStore extends MongoStore<RegisterDocument> {
      * holds one (an active deal). Creates the register on first use.
      */
     public Mono<Boolean> claimBuyer(String achievementId, String org, String dealId) {
-        String slot = "openBuyers." + org;
-        Query q = Query.query(Criteria.where("_id").is(achievementId).and(slot).exists(false));
-        Update u = new Update().set(slot, dealId).setOnInsert("grants", List.of()).setOnInsert("version", 0L);
-        return mongo.upsert(q, u, COLLECTION).thenReturn(true)
-            .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
+        return claim(Query.query(unclaimed(achievementId, org)), claiming(org, dealId));
+    }
+
+    /**
+     * {@link #claimBuyer(String, String, String)} for a job under a lease (the closing job writing a sold auction's deal):
+     * also false once a newer holder of the lease wrote the register ({@link Fence}).
+     */
+    public Mono<Boolean> claimBuyer(String achievementId, String org, String dealId, Fence fence) {
+        return claim(Query.query(fence.on(unclaimed(achievementId, org))), fence.mark(claiming(org, dealId)));
+    }
+
+    private static Criteria unclaimed(String achievementId, String org) {
+        return Criteria.where("_id").is(achievementId).and(SLOTS + org).exists(false);
+    }
+
+    private static Update claiming(String org, String dealId) {
+        return new Update().set(SLOTS + org, dealId).setOnInsert("grants", List.of()).setOnInsert("version", 0L);
+    }
+
+    private Mono<Boolean> claim(Query q, Update u) {
+        return mongo.upsert(q, u, COLLECTION).thenReturn(true).onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
     }
 
     /** Frees the organisation's slot if {@code dealId} still holds it (repeatable). */
     public Mono<Void> releaseBuyer(String achievementId, String org, String dealId) {
-        String slot = "openBuyers." + org;
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(achievementId).and(slot).is(dealId)), new Update().unset(slot), COLLECTION)
-            .then();
+        return mongo.updateFirst(Query.query(held(achievementId, org, dealId)), new Update().unset(SLOTS + org), COLLECTION).then();
+    }
+
+    /** {@link #releaseBuyer(String, String, String)} by the repair job: fenced by its lease ({@link Fence}). */
+    public Mono<Void> releaseBuyer(String achievementId, String org, String dealId, Fence fence) {
+        return mongo.updateFirst(Query.query(fence.on(held(achievementId, org, dealId))), fence.mark(new Update().unset(SLOTS + org)),
+            COLLECTION).then();
+    }
+
+    private static Criteria held(String achievementId, String org, String dealId) {
+        return Criteria.where("_id").is(achievementId).and(SLOTS + org).is(dealId);
     }
 
     /**
@@ -70,9 +97,22 @@ public class RegisterStore extends MongoStore<RegisterDocument> {
 
     /** Rewrites the grants of a register (confirm, end, remove one), conditionally on the version read, retried on a race. */
     public Mono<Void> rewriteGrants(String achievementId, UnaryOperator<List<SignedGrant>> change) {
+        return rewrite(achievementId, change, (reg, grants) -> write(reg, grants));
+    }
+
+    /**
+     * {@link #rewriteGrants(String, UnaryOperator)} by the repair job: fenced by its lease ({@link Fence}); errors with
+     * {@link Fence#lost()} (not retried) once a newer holder of the lease wrote the register.
+     */
+    public Mono<Void> rewriteGrants(String achievementId, UnaryOperator<List<SignedGrant>> change, Fence fence) {
+        return rewrite(achievementId, change, (reg, grants) -> write(reg, grants, fence));
+    }
+
+    private Mono<Void> rewrite(String achievementId, UnaryOperator<List<SignedGrant>> change,
+                               BiFunction<RegisterDocument, List<SignedGrant>, Mono<Boolean>> write) {
         return Mono.defer(() -> find(achievementId).flatMap(reg -> {
             List<SignedGrant> next = change.apply(reg.grants());
-            return next.equals(reg.grants()) ? Mono.just(true) : write(reg, next);
+            return next.equals(reg.grants()) ? Mono.just(true) : write.apply(reg, next);
         })).retryWhen(lostRace()).then();
     }
 
@@ -84,9 +124,24 @@ public class RegisterStore extends MongoStore<RegisterDocument> {
     private Mono<Boolean> write(RegisterDocument reg, List<SignedGrant> grants) {
         // every deal took a buyer slot first, which created its register
         if (reg.version() < 0) return Mono.error(new IllegalStateException("no register for achievement " + reg.id()));
-        Query q = Query.query(Criteria.where("_id").is(reg.id()).and("version").is(reg.version()));
-        Update u = new Update().set("grants", grants).inc("version", 1);
-        return mongo.updateFirst(q, u, COLLECTION).flatMap(r -> r.getModifiedCount() == 1 ? Mono.just(true) : Mono.error(new LostRace()));
+        return mongo.updateFirst(Query.query(version(reg)), regranted(grants), COLLECTION)
+            .flatMap(r -> r.getModifiedCount() == 1 ? Mono.just(true) : Mono.error(new LostRace()));
+    }
+
+    /** A miss is a lost race unless a newer holder of the lease wrote the register: then the fence's error (no retry). */
+    private Mono<Boolean> write(RegisterDocument reg, List<SignedGrant> grants, Fence fence) {
+        return mongo.updateFirst(Query.query(fence.on(version(reg))), fence.mark(regranted(grants)), COLLECTION)
+            .flatMap(r -> r.getModifiedCount() == 1 ? Mono.just(true)
+                : mongo.exists(Query.query(Criteria.where("_id").is(reg.id()).and(fence.field()).gt(fence.token())), COLLECTION)
+                    .flatMap(fenced -> Mono.error(fenced ? fence.lost() : new LostRace())));
+    }
+
+    private static Criteria version(RegisterDocument reg) {
+        return Criteria.where("_id").is(reg.id()).and("version").is(reg.version());
+    }
+
+    private static Update regranted(List<SignedGrant> grants) {
+        return new Update().set("grants", grants).inc("version", 1);
     }
 
     private static List<SignedGrant> append(List<SignedGrant> grants, SignedGrant grant) {

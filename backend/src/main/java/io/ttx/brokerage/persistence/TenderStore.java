@@ -1,5 +1,6 @@
 package io.ttx.brokerage.persistence;
 
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.stores.MongoStore;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +38,15 @@ public class TenderStore extends MongoStore<TenderDocument> {
         return mongo.find(Query.query(Criteria.where("dealPending").is(true)).limit(limit), TenderDocument.class, COLLECTION);
     }
 
+    /** Clears {@code dealPending} once the awarded tender's deal is written (by the award's request). */
     public Mono<Void> dealWritten(String id) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("dealPending", false), COLLECTION).then();
+    }
+
+    /** {@link #dealWritten(String)} by the closing job, which finishes a crashed award: fenced by its lease ({@link Fence}). */
+    public Mono<Void> dealWritten(String id, Fence fence) {
+        return mongo.updateFirst(Query.query(fence.on(Criteria.where("_id").is(id))), fence.mark(new Update().set("dealPending", false)),
+            COLLECTION).then();
     }
 
     /** Newest first below the cursor, optionally of one achievement. */
