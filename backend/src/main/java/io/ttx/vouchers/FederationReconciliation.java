@@ -1,5 +1,6 @@
 package io.ttx.vouchers;
 
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.jobs.Lease;
 import io.ttx.shared.jobs.LeasedJob;
 import io.ttx.shared.jobs.Leases;
@@ -34,7 +35,8 @@ final class FederationReconciliation extends LeasedJob {
     @Override
     protected Mono<Long> runOnce(Lease lease) {
         var before = clock.instant().minus(props.reconcileAfter());
-        return store.pendingBefore(before, BATCH).concatMap(outgoing::reconcile).count()
-            .flatMap(n -> store.awaitingIssuer(before, BATCH).concatMap(outgoing::follow).count().map(m -> n + m));
+        Fence fence = lease.fence();
+        return store.pendingBefore(before, BATCH).concatMap(d -> outgoing.reconcile(d, fence)).count()
+            .flatMap(n -> store.awaitingIssuer(before, BATCH).concatMap(d -> outgoing.follow(d, fence)).count().map(m -> n + m));
     }
 }

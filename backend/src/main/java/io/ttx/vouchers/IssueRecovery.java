@@ -31,7 +31,7 @@ final class IssueRecovery extends LeasedJob {
     protected Mono<Long> runOnce(Lease lease) {
         var before = clock.instant().minus(GRACE);
         return programmes.withPendingBefore(before, 100)
-            .concatMap(doc -> Flux.fromIterable(doc.pending()).filter(p -> p.at().isBefore(before)).concatMap(p -> ledger.recover(doc.id(), p)))
+            .concatMap(doc -> Flux.fromIterable(doc.pending()).filter(p -> p.at().isBefore(before)).concatMap(p -> ledger.recover(doc.id(), p, lease.fence())))
             .count();
     }
 }

@@ -5,6 +5,7 @@ import io.ttx.brokerage.DealSnapshot;
 import io.ttx.identity.CurrentUser;
 import io.ttx.identity.Role;
 import io.ttx.shared.Ids;
+import io.ttx.shared.jobs.Fence;
 import io.ttx.vouchers.domain.AgencyFacts;
 import io.ttx.vouchers.domain.Category;
 import io.ttx.vouchers.domain.DealFacts;
@@ -18,6 +19,7 @@ import io.ttx.vouchers.domain.VoucherCodes;
 import io.ttx.vouchers.domain.VoucherRejection;
 import io.ttx.vouchers.persistence.AgencyDocument;
 import io.ttx.vouchers.persistence.AgencyStore;
+import io.ttx.vouchers.persistence.Fencing;
 import io.ttx.vouchers.persistence.InvoiceClaimStore;
 import io.ttx.vouchers.persistence.ProgrammeStore;
 import io.ttx.vouchers.persistence.RedemptionDocument;
@@ -122,10 +124,10 @@ public class Redemptions {
                 request.category().name(), request.serviceDescription(), request.dealId(), 0, RedemptionDocument.PENDING, null, owner, 0, now,
                 user.subject(), now, null, null, null, null, false, null, null, federation);
             return redemptions.claim(pending)
-                .flatMap(existing -> existing.requestHash().equals(hash) ? await(id, owner)
+                .flatMap(existing -> existing.requestHash().equals(hash) ? await(id, owner, Fencing.NONE)
                     : Mono.error(new VoucherProblem(VoucherCodes.IDEMPOTENCY_KEY_REUSED, VoucherProblem.Kind.INVALID,
                         "This Idempotency-Key was sent with another redemption.")))
-                .switchIfEmpty(Mono.defer(() -> decide(pending, vd)));
+                .switchIfEmpty(Mono.defer(() -> decide(pending, vd, Fencing.NONE)));
         });
     }
 
@@ -143,23 +145,28 @@ public class Redemptions {
     }
 
     /** The redemption's outcome once decided; takes over from an owner silent for longer than the timeout. */
-    private Mono<RedemptionDocument> await(String id, String owner) {
+    private Mono<RedemptionDocument> await(String id, String owner, Fencing fencing) {
         return redemptions.find(id).flatMap(d -> {
             if (!d.status().equals(RedemptionDocument.PENDING)) return Mono.just(d);
             Instant now = clock.instant();
             if (d.owner().isEmpty() || d.takenAt().isBefore(now.minus(props.redemptionTimeout()))) {
-                return redemptions.takeOver(id, d.owner(), owner, now)
-                    .flatMap(took -> took ? decide(taken(d, owner, now), null) : await(id, owner));
+                return redemptions.takeOver(id, d.owner(), owner, now, fencing)
+                    .flatMap(took -> took ? decide(taken(d, owner, now), null, fencing) : await(id, owner, fencing));
             }
-            return Mono.delay(POLL).then(Mono.defer(() -> await(id, owner)));
+            return Mono.delay(POLL).then(Mono.defer(() -> await(id, owner, fencing)));
         });
     }
 
-    /** Takes over a PENDING redemption whose owner went silent (the recovery's step); its outcome. */
-    Mono<RedemptionDocument> recover(RedemptionDocument d) {
+    /**
+     * Takes over a PENDING redemption whose owner went silent (the recovery's step); its outcome. Every write of the
+     * take-over and the decision carries {@code fence} (the invoice claim's insert cannot: see {@link InvoiceClaimStore#claim}).
+     */
+    Mono<RedemptionDocument> recover(RedemptionDocument d, Fence fence) {
+        Fencing fencing = Fencing.of(fence);
         String owner = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        return redemptions.takeOver(d.id(), d.owner(), owner, now).flatMap(took -> took ? decide(taken(d, owner, now), null) : Mono.just(d));
+        return redemptions.takeOver(d.id(), d.owner(), owner, now, fencing)
+            .flatMap(took -> took ? decide(taken(d, owner, now), null, fencing) : Mono.just(d));
     }
 
     private static RedemptionDocument taken(RedemptionDocument d, String owner, Instant now) {
@@ -175,7 +182,7 @@ public class Redemptions {
      * without its ledger just before it claimed the key: no debit of this redemption can exist before it); retried when
      * a guard of the debit failed.
      */
-    private Mono<RedemptionDocument> decide(RedemptionDocument d, @Nullable VoucherDocument first) {
+    private Mono<RedemptionDocument> decide(RedemptionDocument d, @Nullable VoucherDocument first, Fencing fencing) {
         Mono<Optional<DealFacts>> deal = d.dealId() == null ? Mono.just(Optional.empty())
             : brokerage.snapshot(d.dealId()).map(s -> Optional.of(dealFacts(s))).defaultIfEmpty(Optional.empty());
         Mono<List<AgencyDocument>> admissions = agencies.page(null, "ADMITTED", d.agencyOrg(), null, 100).collectList();
@@ -185,56 +192,60 @@ public class Redemptions {
                 AtomicInteger rounds = new AtomicInteger();
                 return Mono.defer(() -> rounds.getAndIncrement() == 0 && d.attempt() == 0 && first != null ? Mono.just(first)
                         : vouchers.find(d.voucherId()))
-                    .flatMap(vd -> attempt(d, vd, p, agency, t.getT3().orElse(null)))
+                    .flatMap(vd -> attempt(d, vd, p, agency, t.getT3().orElse(null), fencing))
                     .retryWhen(Retry.backoff(RACES, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20)).jitter(0.9)
                         .filter(LostRace.class::isInstance).onRetryExhaustedThrow((s, r) -> VoucherProblem.busy()));
             })
-            .onErrorResume(VoucherProblem.class, p -> redemptions.release(d.id(), d.owner()).then(Mono.error(p)));
+            .onErrorResume(VoucherProblem.class, p -> redemptions.release(d.id(), d.owner(), fencing).then(Mono.error(p)));
     }
 
-    private Mono<RedemptionDocument> attempt(RedemptionDocument d, VoucherDocument vd, Programme p, AgencyFacts agency, @Nullable DealFacts deal) {
+    private Mono<RedemptionDocument> attempt(RedemptionDocument d, VoucherDocument vd, Programme p, AgencyFacts agency, @Nullable DealFacts deal,
+                                             Fencing fencing) {
         Optional<LedgerEntry> debit = vd.ledger().stream()
             .filter(e -> e.type() == LedgerEntry.Type.REDEEMED && d.id().equals(e.redemptionId())).findFirst();
-        if (debit.isPresent()) return complete(d, p, agency, debit.get());
-        if (vd.voided() != null && vd.voided().contains(d.id())) return await(d.id(), d.owner()); // a later owner refused it
+        if (debit.isPresent()) return complete(d, p, agency, debit.get(), fencing);
+        if (vd.voided() != null && vd.voided().contains(d.id())) return await(d.id(), d.owner(), fencing); // a later owner refused it
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, VoucherLedger.CHINA);
         RedemptionRequest r = request(d);
         Decision<Redeeming.Redeemed> checks = Redeeming.redeem(vd.voucher(), p, agency, r, deal, true, today, now);
         if (checks instanceof Decision.Rejected<Redeeming.Redeemed> early && !early.rejection().code().equals(VoucherCodes.INVOICE_CLAIMED)) {
-            return refuse(d, early.rejection());
+            return refuse(d, early.rejection(), fencing);
         }
-        return claimInvoice(d).flatMap(ours -> {
-            if (!ours) return refuse(d, ((Decision.Rejected<Redeeming.Redeemed>) checks).rejection());
+        return claimInvoice(d, fencing).flatMap(ours -> {
+            if (!ours) return refuse(d, ((Decision.Rejected<Redeeming.Redeemed>) checks).rejection(), fencing);
             return switch (Redeeming.redeem(vd.voucher(), p, agency, r, deal, false, today, now)) {
-                case Decision.Rejected<Redeeming.Redeemed> late -> refuse(d, late.rejection());
-                case Decision.Accepted<Redeeming.Redeemed> ok -> debit(d, vd, agency, ok.value(), now);
+                case Decision.Rejected<Redeeming.Redeemed> late -> refuse(d, late.rejection(), fencing);
+                case Decision.Accepted<Redeeming.Redeemed> ok -> debit(d, vd, agency, ok.value(), now, fencing);
             };
         });
     }
 
     /** The debit, then the redemption's status; a failed guard is a lost race (the next round reads the voucher again). */
-    private Mono<RedemptionDocument> debit(RedemptionDocument d, VoucherDocument vd, AgencyFacts agency, Redeeming.Redeemed x, Instant now) {
+    private Mono<RedemptionDocument> debit(RedemptionDocument d, VoucherDocument vd, AgencyFacts agency, Redeeming.Redeemed x, Instant now,
+                                           Fencing fencing) {
         LedgerEntry entry = new LedgerEntry(LedgerEntry.Type.REDEEMED, x.subsidy(), d.idempotencyKey(), d.id(), d.createdBy(), now, null);
         Long exact = x.voucher().remaining() == 0 ? vd.voucher().redeemed() : null; // capped by what remained: only on that state
-        return vouchers.redeem(d.voucherId(), vd.voucher().faceValue(), x.subsidy(), exact, entry, d.agencyOrg(), now)
+        return vouchers.redeem(d.voucherId(), vd.voucher().faceValue(), x.subsidy(), exact, entry, d.agencyOrg(), now, fencing)
             .flatMap(debited -> debited ? Mono.just(true) : Mono.error(new LostRace()))
             .then(Mono.defer(() -> d.federation() != null
-                ? redemptions.redeemed(d.id(), d.owner(), agency.id(), agency.province(), x.subsidy(), RedemptionDocument.AUTHORIZED, null, now)
+                ? redemptions.redeemed(d.id(), d.owner(), agency.id(), agency.province(), x.subsidy(), RedemptionDocument.AUTHORIZED, null, now,
+                    fencing)
                 : redemptions.redeemed(d.id(), d.owner(), agency.id(), agency.province(), x.subsidy(), x.status().name(),
-                    x.status() == RedemptionStatus.APPROVED ? now : null, null)))
-            .switchIfEmpty(Mono.defer(() -> await(d.id(), d.owner())));
+                    x.status() == RedemptionStatus.APPROVED ? now : null, null, fencing)))
+            .switchIfEmpty(Mono.defer(() -> await(d.id(), d.owner(), fencing)));
     }
 
     /** Completes a redemption from its debit in the ledger, whoever made it. */
-    private Mono<RedemptionDocument> complete(RedemptionDocument d, Programme p, AgencyFacts agency, LedgerEntry debit) {
+    private Mono<RedemptionDocument> complete(RedemptionDocument d, Programme p, AgencyFacts agency, LedgerEntry debit, Fencing fencing) {
         if (d.federation() != null) {
-            return redemptions.redeemed(d.id(), null, agency.id(), agency.province(), debit.amount(), RedemptionDocument.AUTHORIZED, null, debit.at())
+            return redemptions.redeemed(d.id(), null, agency.id(), agency.province(), debit.amount(), RedemptionDocument.AUTHORIZED, null, debit.at(),
+                    fencing)
                 .switchIfEmpty(Mono.defer(() -> redemptions.find(d.id())));
         }
         RedemptionStatus status = debit.amount() < p.autoApproveBelow() ? RedemptionStatus.APPROVED : RedemptionStatus.SUBMITTED;
         return redemptions.redeemed(d.id(), null, agency.id(), agency.province(), debit.amount(), status.name(),
-                status == RedemptionStatus.APPROVED ? debit.at() : null, null)
+                status == RedemptionStatus.APPROVED ? debit.at() : null, null, fencing)
             .switchIfEmpty(Mono.defer(() -> redemptions.find(d.id())));
     }
 
@@ -242,23 +253,23 @@ public class Redemptions {
      * Refuses a redemption this request owns: an owner that took over first voids it on the voucher (a lost race when a
      * debit exists: the next round completes it), then the invoice is released and the refusal recorded.
      */
-    private Mono<RedemptionDocument> refuse(RedemptionDocument d, VoucherRejection rejection) {
-        Mono<Boolean> voided = d.attempt() == 0 ? Mono.just(true) : vouchers.voidRedemption(d.voucherId(), d.id());
+    private Mono<RedemptionDocument> refuse(RedemptionDocument d, VoucherRejection rejection, Fencing fencing) {
+        Mono<Boolean> voided = d.attempt() == 0 ? Mono.just(true) : vouchers.voidRedemption(d.voucherId(), d.id(), fencing);
         Refusal refusal = new Refusal(rejection.kind().name(), rejection.code(), rejection.detail());
-        return voided.flatMap(ok -> ok ? invoices.release(InvoiceClaimStore.key(d.agencyOrg(), d.invoiceNumber()), d.id())
-                .then(redemptions.refused(d.id(), d.owner(), refusal)).switchIfEmpty(Mono.defer(() -> await(d.id(), d.owner())))
+        return voided.flatMap(ok -> ok ? invoices.release(InvoiceClaimStore.key(d.agencyOrg(), d.invoiceNumber()), d.id(), fencing)
+                .then(redemptions.refused(d.id(), d.owner(), refusal, fencing)).switchIfEmpty(Mono.defer(() -> await(d.id(), d.owner(), fencing)))
             : Mono.error(new LostRace()));
     }
 
     /** True when the redemption holds the invoice (now or before), taking it over from a refused or rejected redemption. */
-    private Mono<Boolean> claimInvoice(RedemptionDocument d) {
+    private Mono<Boolean> claimInvoice(RedemptionDocument d, Fencing fencing) {
         String key = InvoiceClaimStore.key(d.agencyOrg(), d.invoiceNumber());
         return invoices.claim(key, d.id()).flatMap(holder -> holder.equals(d.id()) ? Mono.just(true)
             : redemptions.find(holder).map(h -> h.status().equals(RedemptionDocument.REFUSED) || h.status().equals(RedemptionStatus.REJECTED.name())
                     || h.status().equals(RedemptionDocument.VOIDED))
                 .defaultIfEmpty(false)
                 .flatMap(free -> !free ? Mono.just(false)
-                    : invoices.takeOver(key, holder, d.id()).flatMap(took -> took ? Mono.just(true) : claimInvoice(d))));
+                    : invoices.takeOver(key, holder, d.id(), fencing).flatMap(took -> took ? Mono.just(true) : claimInvoice(d, fencing))));
     }
 
     /**

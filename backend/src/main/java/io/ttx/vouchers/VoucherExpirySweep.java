@@ -31,6 +31,6 @@ final class VoucherExpirySweep extends LeasedJob {
     @Override
     protected Mono<Long> runOnce(Lease lease) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), VoucherLedger.CHINA);
-        return vouchers.dueToExpire(today, BATCH).concatMap(d -> ledger.expire(d, today)).filter(expired -> expired).count();
+        return vouchers.dueToExpire(today, BATCH).concatMap(d -> ledger.expire(d, today, lease.fence())).filter(expired -> expired).count();
     }
 }

@@ -3,6 +3,7 @@ package io.ttx.vouchers;
 import io.ttx.identity.CurrentUser;
 import io.ttx.identity.Role;
 import io.ttx.shared.Ids;
+import io.ttx.shared.jobs.Fence;
 import io.ttx.vouchers.domain.Caller;
 import io.ttx.vouchers.domain.Issuing;
 import io.ttx.vouchers.domain.LedgerEntry;
@@ -10,6 +11,7 @@ import io.ttx.vouchers.domain.Programme;
 import io.ttx.vouchers.domain.Voucher;
 import io.ttx.vouchers.domain.VoucherCodes;
 import io.ttx.vouchers.persistence.CapStore;
+import io.ttx.vouchers.persistence.Fencing;
 import io.ttx.vouchers.persistence.ProgrammeDocument;
 import io.ttx.vouchers.persistence.ProgrammeDocument.PendingIssue;
 import io.ttx.vouchers.persistence.ProgrammeStore;
@@ -101,20 +103,28 @@ public class VoucherLedger {
 
     /** Gives an unfinished issuance's budget back (repeatable: only while it is still pending). */
     Mono<Void> giveBack(String programmeId, PendingIssue pending) {
+        return giveBack(programmeId, pending, Fencing.NONE);
+    }
+
+    private Mono<Void> giveBack(String programmeId, PendingIssue pending, Fencing fencing) {
         return Mono.defer(() -> findProgramme(programmeId)).flatMap(doc -> {
             if (doc.pending().stream().noneMatch(x -> x.voucherId().equals(pending.voucherId()))) return Mono.empty();
             Programme p = doc.programme();
-            return programmes.unreserve(withIssued(p, p.issued() - pending.face()), doc.version(), pending.voucherId())
+            return programmes.unreserve(withIssued(p, p.issued() - pending.face()), doc.version(), pending.voucherId(), fencing)
                 .switchIfEmpty(Mono.error(LostRace::new)).then();
         }).retryWhen(Retry.backoff(RACES, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20)).jitter(0.9).filter(LostRace.class::isInstance));
     }
 
-    /** Recovers an issuance a crash left pending: completes it when its voucher exists, else gives budget and caps back. */
-    Mono<Void> recover(String programmeId, PendingIssue pending) {
-        return vouchers.find(pending.voucherId()).flatMap(v -> programmes.completed(programmeId, pending.voucherId()).thenReturn(true))
-            .switchIfEmpty(Mono.defer(() -> caps.release(pending.holderCap(), pending.voucherId(), pending.face())
-                .then(caps.release(pending.controllerCap(), pending.voucherId(), pending.face()))
-                .then(giveBack(programmeId, pending)).thenReturn(true)))
+    /**
+     * Recovers an issuance a crash left pending (the sweep's step, its writes under {@code fence}): completes it when its
+     * voucher exists, else gives budget and caps back.
+     */
+    Mono<Void> recover(String programmeId, PendingIssue pending, Fence fence) {
+        Fencing fencing = Fencing.of(fence);
+        return vouchers.find(pending.voucherId()).flatMap(v -> programmes.completed(programmeId, pending.voucherId(), fencing).thenReturn(true))
+            .switchIfEmpty(Mono.defer(() -> caps.release(pending.holderCap(), pending.voucherId(), pending.face(), fencing)
+                .then(caps.release(pending.controllerCap(), pending.voucherId(), pending.face(), fencing))
+                .then(giveBack(programmeId, pending, fencing)).thenReturn(true)))
             .then();
     }
 
@@ -161,14 +171,17 @@ public class VoucherLedger {
         }).retryWhen(Retry.max(RACES).filter(LostRace.class::isInstance));
     }
 
-    /** Expires one voucher past its last valid day (the sweep's step); false when it changed meanwhile (the next round sees it). */
-    Mono<Boolean> expire(VoucherDocument d, LocalDate today) {
+    /**
+     * Expires one voucher past its last valid day (the sweep's step, its write under {@code fence}); false when it changed
+     * meanwhile (the next round sees it).
+     */
+    Mono<Boolean> expire(VoucherDocument d, LocalDate today, Fence fence) {
         if (!d.voucher().isDueToExpire(today)) return Mono.just(false);
         Instant now = clock.instant();
         Voucher next = Issuing.expire(d.voucher(), today, now);
         LedgerEntry e = new LedgerEntry(LedgerEntry.Type.EXPIRED, next.returnedValue(), "expire:" + d.id(),
             null, "expiry-sweep", now, null);
-        return vouchers.change(next, d.version(), e).map(x -> true).defaultIfEmpty(false);
+        return vouchers.change(next, d.version(), e, Fencing.of(fence)).map(x -> true).defaultIfEmpty(false);
     }
 
     private Mono<VoucherDocument> visible(CurrentUser user, String id) {

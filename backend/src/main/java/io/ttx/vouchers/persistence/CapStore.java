@@ -50,7 +50,13 @@ public class CapStore {
 
     /** Gives back what the voucher took, if it took anything (repeatable). */
     public Mono<Void> release(String key, String voucherId, long face) {
-        Query q = Query.query(Criteria.where("_id").is(key).and("vouchers").is(voucherId));
-        return mongo.updateFirst(q, new Update().inc("used", -face).pull("vouchers", voucherId), COLLECTION).then();
+        return release(key, voucherId, face, Fencing.NONE);
+    }
+
+    /** As {@link #release(String, String, long)}, fenced (the issue recovery giving a failed issuance's caps back). */
+    public Mono<Void> release(String key, String voucherId, long face, Fencing fencing) {
+        Query q = Query.query(fencing.on(Criteria.where("_id").is(key).and("vouchers").is(voucherId)));
+        return fencing.checked(mongo.updateFirst(q, fencing.mark(new Update().inc("used", -face).pull("vouchers", voucherId)), COLLECTION)
+            .map(r -> r.getModifiedCount() == 1), mongo, COLLECTION, key).then();
     }
 }

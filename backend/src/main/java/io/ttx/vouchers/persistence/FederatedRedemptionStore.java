@@ -29,7 +29,12 @@ public class FederatedRedemptionStore extends MongoStore<FederatedRedemptionDocu
 
     /** The authorization the peer made (still PENDING until captured). */
     public Mono<FederatedRedemptionDocument> authorized(String id, String authorizationId, long subsidy, Instant now) {
-        return modify(pending(id), new Update().set("authorizationId", authorizationId).set("subsidy", subsidy).set("updatedAt", now));
+        return authorized(id, authorizationId, subsidy, now, Fencing.NONE);
+    }
+
+    /** As {@link #authorized(String, String, long, Instant)}, fenced (the reconciliation's write). */
+    public Mono<FederatedRedemptionDocument> authorized(String id, String authorizationId, long subsidy, Instant now, Fencing fencing) {
+        return modify(id, pending(id), new Update().set("authorizationId", authorizationId).set("subsidy", subsidy).set("updatedAt", now), fencing);
     }
 
     /**
@@ -37,16 +42,26 @@ public class FederatedRedemptionStore extends MongoStore<FederatedRedemptionDocu
      * ($min: a later look never moves it), so a settlement batch's cut-off decides once whether it belongs to it.
      */
     public Mono<FederatedRedemptionDocument> settledAs(String id, String status, long subsidy, Instant now) {
+        return settledAs(id, status, subsidy, now, Fencing.NONE);
+    }
+
+    /** As {@link #settledAs(String, String, long, Instant)}, fenced (the reconciliation's write). */
+    public Mono<FederatedRedemptionDocument> settledAs(String id, String status, long subsidy, Instant now, Fencing fencing) {
         Criteria c = Criteria.where("_id").is(id).and("status").ne(FederatedRedemptionDocument.FAILED);
         Update u = new Update().set("status", status).set("subsidy", subsidy).set("updatedAt", now);
         if (FederatedRedemptionDocument.APPROVED.contains(status)) u.min("approvedAt", now);
-        return modify(c, u);
+        return modify(id, c, u, fencing);
     }
 
     public Mono<FederatedRedemptionDocument> failed(String id, int status, String code, @Nullable String detail, Instant now) {
+        return failed(id, status, code, detail, now, Fencing.NONE);
+    }
+
+    /** As {@link #failed(String, int, String, String, Instant)}, fenced (the reconciliation's write). */
+    public Mono<FederatedRedemptionDocument> failed(String id, int status, String code, @Nullable String detail, Instant now, Fencing fencing) {
         Update u = new Update().set("status", FederatedRedemptionDocument.FAILED).set("failureStatus", status).set("failureCode", code)
             .set("failureDetail", detail).set("updatedAt", now);
-        return modify(pending(id), u);
+        return modify(id, pending(id), u, fencing);
     }
 
     /** PENDING since before {@code before} (the reconciliation's work). */
@@ -61,17 +76,20 @@ public class FederatedRedemptionStore extends MongoStore<FederatedRedemptionDocu
         return mongo.find(q, FederatedRedemptionDocument.class, COLLECTION);
     }
 
-    /** Marks a record looked at (so the next round takes others first) without changing it. */
-    public Mono<Void> touched(String id, Instant now) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("updatedAt", now), COLLECTION).then();
+    /** Marks a record looked at (so the next round takes others first) without changing it; only the reconciliation does. */
+    public Mono<Void> touched(String id, Instant now, Fencing fencing) {
+        return fencing.checked(mongo.updateFirst(Query.query(fencing.on(Criteria.where("_id").is(id))), fencing.mark(new Update().set("updatedAt", now)),
+            COLLECTION).map(r -> r.getMatchedCount() == 1), mongo, COLLECTION, id).then();
     }
 
     private static Criteria pending(String id) {
         return Criteria.where("_id").is(id).and("status").is(FederatedRedemptionDocument.PENDING);
     }
 
-    private Mono<FederatedRedemptionDocument> modify(Criteria c, Update u) {
-        return mongo.findAndModify(Query.query(c), u, FindAndModifyOptions.options().returnNew(true), FederatedRedemptionDocument.class, COLLECTION)
-            .switchIfEmpty(Mono.defer(() -> find(String.valueOf(c.getCriteriaObject().get("_id")))));
+    /** The record after the write; as it is when the write's own condition did not hold; the fence's error when the fence refused it. */
+    private Mono<FederatedRedemptionDocument> modify(String id, Criteria c, Update u, Fencing fencing) {
+        return mongo.findAndModify(Query.query(fencing.on(c)), fencing.mark(u), FindAndModifyOptions.options().returnNew(true),
+                FederatedRedemptionDocument.class, COLLECTION)
+            .switchIfEmpty(Mono.defer(() -> fencing.refused(mongo, COLLECTION, id).then(find(id))));
     }
 }

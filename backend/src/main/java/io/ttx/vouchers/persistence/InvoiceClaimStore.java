@@ -37,12 +37,26 @@ public class InvoiceClaimStore {
 
     /** Moves the claim from {@code previous} to {@code redemptionId}; false when someone moved or released it first. */
     public Mono<Boolean> takeOver(String key, String previous, String redemptionId) {
-        Query q = Query.query(Criteria.where("_id").is(key).and("redemptionId").is(previous));
-        return mongo.updateFirst(q, new Update().set("redemptionId", redemptionId), COLLECTION).map(r -> r.getModifiedCount() == 1);
+        return takeOver(key, previous, redemptionId, Fencing.NONE);
+    }
+
+    /** As {@link #takeOver(String, String, String)}, fenced (the recovery deciding a redemption it took over). */
+    public Mono<Boolean> takeOver(String key, String previous, String redemptionId, Fencing fencing) {
+        Query q = Query.query(fencing.on(Criteria.where("_id").is(key).and("redemptionId").is(previous)));
+        return fencing.checked(mongo.updateFirst(q, fencing.mark(new Update().set("redemptionId", redemptionId)), COLLECTION)
+            .map(r -> r.getModifiedCount() == 1), mongo, COLLECTION, key);
     }
 
     /** Releases the claim if the redemption holds it. */
     public Mono<Void> release(String key, String redemptionId) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(key).and("redemptionId").is(redemptionId)), COLLECTION).then();
+        return release(key, redemptionId, Fencing.NONE);
+    }
+
+    /**
+     * As {@link #release(String, String)} under a sweep's fence: a delete cannot mark the document, but it keeps the
+     * fence's condition, so a claim a newer holder of the lease took over ({@link #takeOver} marks it) stays.
+     */
+    public Mono<Void> release(String key, String redemptionId, Fencing fencing) {
+        return mongo.remove(Query.query(fencing.on(Criteria.where("_id").is(key).and("redemptionId").is(redemptionId))), COLLECTION).then();
     }
 }

@@ -36,15 +36,25 @@ public class RedemptionStore extends MongoStore<RedemptionDocument> {
 
     /** Takes over a PENDING redemption from its silent owner; false when it was decided or taken meanwhile. */
     public Mono<Boolean> takeOver(String id, String previousOwner, String owner, Instant now) {
-        Query q = Query.query(Criteria.where("_id").is(id).and("status").is(RedemptionDocument.PENDING).and("owner").is(previousOwner));
-        return mongo.updateFirst(q, new Update().set("owner", owner).set("takenAt", now).inc("attempt", 1), COLLECTION)
-            .map(r -> r.getModifiedCount() == 1);
+        return takeOver(id, previousOwner, owner, now, Fencing.NONE);
+    }
+
+    /** As {@link #takeOver(String, String, String, Instant)}, fenced (the recovery taking a redemption over). */
+    public Mono<Boolean> takeOver(String id, String previousOwner, String owner, Instant now, Fencing fencing) {
+        Query q = Query.query(fencing.on(Criteria.where("_id").is(id).and("status").is(RedemptionDocument.PENDING).and("owner").is(previousOwner)));
+        return fencing.checked(mongo.updateFirst(q, fencing.mark(new Update().set("owner", owner).set("takenAt", now).inc("attempt", 1)), COLLECTION)
+            .map(r -> r.getModifiedCount() == 1), mongo, COLLECTION, id);
     }
 
     /** Gives up ownership (busy): the next replay or the recovery takes over at once. */
     public Mono<Void> release(String id, String owner) {
-        Query q = Query.query(Criteria.where("_id").is(id).and("status").is(RedemptionDocument.PENDING).and("owner").is(owner));
-        return mongo.updateFirst(q, new Update().set("owner", ""), COLLECTION).then();
+        return release(id, owner, Fencing.NONE);
+    }
+
+    /** As {@link #release(String, String)}, fenced. */
+    public Mono<Void> release(String id, String owner, Fencing fencing) {
+        Query q = Query.query(fencing.on(Criteria.where("_id").is(id).and("status").is(RedemptionDocument.PENDING).and("owner").is(owner)));
+        return mongo.updateFirst(q, fencing.mark(new Update().set("owner", "")), COLLECTION).then();
     }
 
     /**
@@ -53,12 +63,18 @@ public class RedemptionStore extends MongoStore<RedemptionDocument> {
      */
     public Mono<RedemptionDocument> redeemed(String id, @Nullable String owner, String agencyId, String agencyRegion, long subsidy, String status,
                                              @Nullable Instant approvedAt, @Nullable Instant authorizedAt) {
+        return redeemed(id, owner, agencyId, agencyRegion, subsidy, status, approvedAt, authorizedAt, Fencing.NONE);
+    }
+
+    /** As {@link #redeemed(String, String, String, String, long, String, Instant, Instant)}, fenced (the recovery's decision). */
+    public Mono<RedemptionDocument> redeemed(String id, @Nullable String owner, String agencyId, String agencyRegion, long subsidy, String status,
+                                             @Nullable Instant approvedAt, @Nullable Instant authorizedAt, Fencing fencing) {
         Criteria c = Criteria.where("_id").is(id).and("status").is(RedemptionDocument.PENDING);
         if (owner != null) c = c.and("owner").is(owner);
         Update u = new Update().set("agencyId", agencyId).set("agencyRegion", agencyRegion).set("subsidy", subsidy).set("status", status)
             .set("approvedAt", approvedAt);
         if (authorizedAt != null) u.set("federation.authorizedAt", authorizedAt);
-        return modify(c, u);
+        return modify(id, c, u, fencing);
     }
 
     /** A federated redemption captured (AUTHORIZED to SUBMITTED or APPROVED); empty when it is not AUTHORIZED any more. */
@@ -69,8 +85,13 @@ public class RedemptionStore extends MongoStore<RedemptionDocument> {
 
     /** A federated redemption voided (AUTHORIZED to VOIDED, its refund to follow); empty when it is not AUTHORIZED any more. */
     public Mono<RedemptionDocument> voided(String id, String by, Instant at) {
+        return voided(id, by, at, Fencing.NONE);
+    }
+
+    /** As {@link #voided(String, String, Instant)}, fenced (the recovery voiding an authorization past its TTL). */
+    public Mono<RedemptionDocument> voided(String id, String by, Instant at, Fencing fencing) {
         Criteria c = Criteria.where("_id").is(id).and("status").is(RedemptionDocument.AUTHORIZED);
-        return modify(c, new Update().set("status", RedemptionDocument.VOIDED).set("decidedBy", by).set("decidedAt", at));
+        return modify(id, c, new Update().set("status", RedemptionDocument.VOIDED).set("decidedBy", by).set("decidedAt", at), fencing);
     }
 
     /** Authorizations not captured since before {@code before} (the TTL's work). */
@@ -81,9 +102,14 @@ public class RedemptionStore extends MongoStore<RedemptionDocument> {
 
     /** Records a refusal by the redemption's owner; empty when it is not the owner any more. */
     public Mono<RedemptionDocument> refused(String id, String owner, Refusal refusal) {
+        return refused(id, owner, refusal, Fencing.NONE);
+    }
+
+    /** As {@link #refused(String, String, Refusal)}, fenced (the recovery refusing a redemption it took over). */
+    public Mono<RedemptionDocument> refused(String id, String owner, Refusal refusal, Fencing fencing) {
         Criteria c = Criteria.where("_id").is(id).and("status").is(RedemptionDocument.PENDING).and("owner").is(owner);
         Document r = new Document("kind", refusal.kind()).append("code", refusal.code()).append("detail", refusal.detail());
-        return modify(c, new Update().set("status", RedemptionDocument.REFUSED).set("refusal", r));
+        return modify(id, c, new Update().set("status", RedemptionDocument.REFUSED).set("refusal", r), fencing);
     }
 
     /** Decides a SUBMITTED redemption; empty when it is not SUBMITTED (any more). */
@@ -95,7 +121,13 @@ public class RedemptionStore extends MongoStore<RedemptionDocument> {
 
     /** A rejected redemption's subsidy is back on the voucher (or the budget). */
     public Mono<Void> refunded(String id) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("refunded", true), COLLECTION).then();
+        return refunded(id, Fencing.NONE);
+    }
+
+    /** As {@link #refunded(String)}, fenced (the recovery finishing a refund). */
+    public Mono<Void> refunded(String id, Fencing fencing) {
+        return fencing.checked(mongo.updateFirst(Query.query(fencing.on(Criteria.where("_id").is(id))), fencing.mark(new Update().set("refunded", true)),
+            COLLECTION).map(r -> r.getMatchedCount() == 1), mongo, COLLECTION, id).then();
     }
 
     /** Rates a redemption not rated yet; empty when it was rated meanwhile. */
@@ -126,5 +158,10 @@ public class RedemptionStore extends MongoStore<RedemptionDocument> {
 
     private Mono<RedemptionDocument> modify(Criteria c, Update u) {
         return mongo.findAndModify(Query.query(c), u, FindAndModifyOptions.options().returnNew(true), RedemptionDocument.class, COLLECTION);
+    }
+
+    /** {@code c} and {@code u} with the fence's condition and mark; the fence's error when it refused the write. */
+    private Mono<RedemptionDocument> modify(String id, Criteria c, Update u, Fencing fencing) {
+        return modify(fencing.on(c), fencing.mark(u)).switchIfEmpty(Mono.defer(() -> fencing.refused(mongo, COLLECTION, id).then(Mono.empty())));
     }
 }

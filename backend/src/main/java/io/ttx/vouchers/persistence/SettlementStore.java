@@ -47,12 +47,20 @@ public class SettlementStore {
      * federated redemption of ours the issuer approved before the cut-off (as we saw it); how many joined now.
      */
     public Mono<Long> take(String batchId, Instant cutoff, Instant now) {
-        Query q = Query.query(Criteria.where("status").is("APPROVED").and("approvedAt").lt(cutoff).and("batchId").is(null));
-        Update u = new Update().set("status", "SETTLED").set("batchId", batchId).set("settledAt", now);
-        Query federated = Query.query(Criteria.where("status").in(FederatedRedemptionDocument.APPROVED).and("approvedAt").lt(cutoff)
-            .and("batchId").is(null));
+        return take(batchId, cutoff, now, Fencing.NONE);
+    }
+
+    /**
+     * As {@link #take(String, Instant, Instant)}, fenced (the recovery finishing a batch): each redemption joins only
+     * while no newer holder of the lease wrote it.
+     */
+    public Mono<Long> take(String batchId, Instant cutoff, Instant now, Fencing fencing) {
+        Query q = Query.query(fencing.on(Criteria.where("status").is("APPROVED").and("approvedAt").lt(cutoff).and("batchId").is(null)));
+        Update u = fencing.mark(new Update().set("status", "SETTLED").set("batchId", batchId).set("settledAt", now));
+        Query federated = Query.query(fencing.on(Criteria.where("status").in(FederatedRedemptionDocument.APPROVED).and("approvedAt").lt(cutoff)
+            .and("batchId").is(null)));
         return mongo.updateMulti(q, u, RedemptionStore.COLLECTION).map(r -> r.getModifiedCount())
-            .zipWith(mongo.updateMulti(federated, new Update().set("batchId", batchId), FederatedRedemptionStore.COLLECTION)
+            .zipWith(mongo.updateMulti(federated, fencing.mark(new Update().set("batchId", batchId)), FederatedRedemptionStore.COLLECTION)
                 .map(r -> r.getModifiedCount()), Long::sum);
     }
 
@@ -72,14 +80,21 @@ public class SettlementStore {
 
     /** Writes the lines and total of a PENDING batch; the batch as it is afterwards. */
     public Mono<SettlementDocument> complete(String id, List<Line> lines, List<Position> positions, long count, long total, Instant now) {
+        return complete(id, lines, positions, count, total, now, Fencing.NONE);
+    }
+
+    /** As {@link #complete(String, List, List, long, long, Instant)}, fenced (the recovery finishing a batch). */
+    public Mono<SettlementDocument> complete(String id, List<Line> lines, List<Position> positions, long count, long total, Instant now,
+                                             Fencing fencing) {
         List<Document> docs = lines.stream().map(l -> new Document("issuerRegion", l.issuerRegion()).append("providerRegion", l.providerRegion())
             .append("count", l.count()).append("amount", l.amount())).toList();
         List<Document> peers = positions.stream().map(p -> new Document("peer", p.peer()).append("owesUs", p.owesUs()).append("weOwe", p.weOwe()))
             .toList();
         Update u = new Update().set("status", SettlementDocument.COMPLETE).set("lines", docs).set("positions", peers).set("count", count)
             .set("total", total).set("completedAt", now);
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").is(SettlementDocument.PENDING)), u,
-            FindAndModifyOptions.options().returnNew(true), SettlementDocument.class, COLLECTION).switchIfEmpty(Mono.defer(() -> find(id)));
+        return mongo.findAndModify(Query.query(fencing.on(Criteria.where("_id").is(id).and("status").is(SettlementDocument.PENDING))), fencing.mark(u),
+            FindAndModifyOptions.options().returnNew(true), SettlementDocument.class, COLLECTION)
+            .switchIfEmpty(Mono.defer(() -> fencing.refused(mongo, COLLECTION, id).then(find(id))));
     }
 
     /** Batches whose cut-off lies in [from, to), oldest first (a month holds a handful). */

@@ -40,12 +40,18 @@ public class VoucherStore extends MongoStore<VoucherDocument> {
 
     /** Writes the voucher's next state with its ledger entry if it still has {@code expectedVersion}; empty on a lost race. */
     public Mono<VoucherDocument> change(Voucher next, long expectedVersion, LedgerEntry entry) {
-        Update u = update(next, entry);
+        return change(next, expectedVersion, entry, Fencing.NONE);
+    }
+
+    /** As {@link #change(Voucher, long, LedgerEntry)}, fenced (a sweep's write): {@link Fencing}. */
+    public Mono<VoucherDocument> change(Voucher next, long expectedVersion, LedgerEntry entry, Fencing fencing) {
+        Update u = fencing.mark(update(next, entry));
         // the voucher's own version too: a read that saw an older voucher next to a newer top-level version (the dev
         // MongoDB does not read a document atomically) must lose the race, not write an older redeemed value back
         Criteria c = Criteria.where("_id").is(next.id()).and("version").is(expectedVersion).and("voucher.version").is(next.version() - 1);
-        return mongo.findAndModify(Query.query(c), u,
-            FindAndModifyOptions.options().returnNew(true), VoucherDocument.class, COLLECTION);
+        return mongo.findAndModify(Query.query(fencing.on(c)), u,
+            FindAndModifyOptions.options().returnNew(true), VoucherDocument.class, COLLECTION)
+            .switchIfEmpty(Mono.defer(() -> fencing.refused(mongo, COLLECTION, next.id()).then(Mono.empty())));
     }
 
     /**
@@ -57,6 +63,12 @@ public class VoucherStore extends MongoStore<VoucherDocument> {
      */
     public Mono<Boolean> redeem(String voucherId, long faceValue, long subsidy, @Nullable Long exactRedeemed, LedgerEntry entry,
                                 String agencyOrg, Instant now) {
+        return redeem(voucherId, faceValue, subsidy, exactRedeemed, entry, agencyOrg, now, Fencing.NONE);
+    }
+
+    /** As {@link #redeem(String, long, long, Long, LedgerEntry, String, Instant)}, fenced (the recovery's debit). */
+    public Mono<Boolean> redeem(String voucherId, long faceValue, long subsidy, @Nullable Long exactRedeemed, LedgerEntry entry,
+                                String agencyOrg, Instant now, Fencing fencing) {
         String redemptionId = Objects.requireNonNull(entry.redemptionId(), "a debit names its redemption");
         Criteria c = Criteria.where("_id").is(voucherId).and("status").is(VoucherStatus.ACTIVE.name()).and("voided").ne(redemptionId)
             .and("ledger.redemptionId").ne(redemptionId);
@@ -65,7 +77,8 @@ public class VoucherStore extends MongoStore<VoucherDocument> {
         mongo.getConverter().write(entry, e);
         Update u = new Update().inc("voucher.redeemed", subsidy).inc("voucher.version", 1).inc("version", 1).set("voucher.updatedAt", now)
             .push("ledger", e).addToSet("agencyOrgs", agencyOrg);
-        return mongo.updateFirst(Query.query(c), u, COLLECTION).map(r -> r.getModifiedCount() == 1); // no answer to decode: the ledger grows
+        return fencing.checked(mongo.updateFirst(Query.query(fencing.on(c)), fencing.mark(u), COLLECTION)
+            .map(r -> r.getModifiedCount() == 1), mongo, COLLECTION, voucherId); // no answer to decode: the ledger grows
     }
 
     /** The voucher without its ledger (what a first attempt of a redemption decides on): empty ledger in the answer. */
@@ -78,8 +91,14 @@ public class VoucherStore extends MongoStore<VoucherDocument> {
 
     /** Voids a redemption that has no entry in the ledger, so it can never debit; false when it has one. */
     public Mono<Boolean> voidRedemption(String voucherId, String redemptionId) {
+        return voidRedemption(voucherId, redemptionId, Fencing.NONE);
+    }
+
+    /** As {@link #voidRedemption(String, String)}, fenced (the recovery refusing a redemption it took over). */
+    public Mono<Boolean> voidRedemption(String voucherId, String redemptionId, Fencing fencing) {
         Criteria c = Criteria.where("_id").is(voucherId).and("ledger.redemptionId").ne(redemptionId);
-        return mongo.updateFirst(Query.query(c), new Update().addToSet("voided", redemptionId), COLLECTION).map(r -> r.getMatchedCount() == 1);
+        return fencing.checked(mongo.updateFirst(Query.query(fencing.on(c)), fencing.mark(new Update().addToSet("voided", redemptionId)), COLLECTION)
+            .map(r -> r.getMatchedCount() == 1), mongo, COLLECTION, voucherId);
     }
 
     /** What a programme's vouchers took (live redemptions) and gave back to its budget (expired or revoked remainders). */
