@@ -4,7 +4,7 @@ import io.ttx.identity.CurrentUser;
 import io.ttx.identity.Role;
 import io.ttx.vouchers.domain.RedemptionRequest;
 import io.ttx.vouchers.domain.RedemptionStatus;
-import io.ttx.vouchers.persistence.Fencing;
+import io.ttx.shared.jobs.Fence;
 import io.ttx.vouchers.persistence.ProgrammeStore;
 import io.ttx.vouchers.persistence.RedemptionDocument;
 import io.ttx.vouchers.persistence.RedemptionStore;
@@ -78,7 +78,7 @@ public class FederatedRedemptions {
             if (!d.status().equals(RedemptionDocument.AUTHORIZED)) return Mono.just(d);
             Instant now = clock.instant();
             if (expired(d, now)) {
-                return voidIt(d, "ttl", Fencing.NONE).then(Mono.error(conflict(EXPIRED, "The authorization was not captured within " + props.authorizationTtl() + ".")));
+                return voidIt(d, "ttl", Fence.NONE).then(Mono.error(conflict(EXPIRED, "The authorization was not captured within " + props.authorizationTtl() + ".")));
             }
             return programmes.find(d.programmeId()).flatMap(p -> {
                 boolean auto = d.subsidy() < p.programme().autoApproveBelow();
@@ -93,14 +93,14 @@ public class FederatedRedemptions {
             if (d.status().equals(RedemptionDocument.VOIDED)) return Mono.just(d);
             if (!d.status().equals(RedemptionDocument.AUTHORIZED)) return Mono.error(conflict(CAPTURED, "The authorization was captured."));
             // a capture may win the conditional write after this read: then the void lost, and says so
-            return voidIt(d, peer.subject(), Fencing.NONE).then(store.find(id)).flatMap(after -> after.status().equals(RedemptionDocument.VOIDED)
+            return voidIt(d, peer.subject(), Fence.NONE).then(store.find(id)).flatMap(after -> after.status().equals(RedemptionDocument.VOIDED)
                 ? Mono.just(after) : Mono.error(conflict(CAPTURED, "The authorization was captured.")));
         }).map(AuthorizationView::of);
     }
 
     /** Voids an authorization (the TTL's step too, its writes fenced by the recovery's lease) and gives its subsidy back; repeatable. */
-    Mono<Void> voidIt(RedemptionDocument d, String by, Fencing fencing) {
-        return store.voided(d.id(), by, clock.instant(), fencing).flatMap(v -> reviews.refund(v, fencing)).then();
+    Mono<Void> voidIt(RedemptionDocument d, String by, Fence fence) {
+        return store.voided(d.id(), by, clock.instant(), fence).flatMap(v -> reviews.refund(v, fence)).then();
     }
 
     boolean expired(RedemptionDocument d, Instant now) {

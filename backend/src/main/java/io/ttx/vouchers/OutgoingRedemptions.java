@@ -14,7 +14,6 @@ import io.ttx.vouchers.persistence.AgencyDocument;
 import io.ttx.vouchers.persistence.AgencyStore;
 import io.ttx.vouchers.persistence.FederatedRedemptionDocument;
 import io.ttx.vouchers.persistence.FederatedRedemptionStore;
-import io.ttx.vouchers.persistence.Fencing;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -112,15 +111,15 @@ public class OutgoingRedemptions {
         body.put("idempotencyKey", d.id());
         return peer.authorize(body)
             .flatMap(a -> store.authorized(d.id(), a.authorizationId(), fen(a), clock.instant()).thenReturn(a))
-            .flatMap(a -> capture(d.id(), peer, a.authorizationId(), Fencing.NONE))
+            .flatMap(a -> capture(d.id(), peer, a.authorizationId(), Fence.NONE))
             .onErrorResume(PeerCalls.Refused.class, r -> store.failed(d.id(), r.status(), r.code(), r.getMessage(), clock.instant()))
             .onErrorResume(PeerCalls.Unavailable.class, u -> u.reached() ? store.find(d.id())
                 : store.failed(d.id(), 503, PEER_UNAVAILABLE, "The issuer's platform is unavailable (" + u.getMessage() + "); nothing was paid. Send"
                     + " the redemption again later with a new Idempotency-Key.", clock.instant()));
     }
 
-    private Mono<FederatedRedemptionDocument> capture(String id, PeerClient peer, String authorizationId, Fencing fencing) {
-        return peer.capture(authorizationId).flatMap(c -> store.settledAs(id, c.status(), fen(c), clock.instant(), fencing));
+    private Mono<FederatedRedemptionDocument> capture(String id, PeerClient peer, String authorizationId, Fence fence) {
+        return peer.capture(authorizationId).flatMap(c -> store.settledAs(id, c.status(), fen(c), clock.instant(), fence));
     }
 
     /**
@@ -129,31 +128,29 @@ public class OutgoingRedemptions {
      * Every write carries the reconciliation's {@code fence}; the calls to the peer cannot (they are idempotent there).
      */
     Mono<FederatedRedemptionDocument> reconcile(FederatedRedemptionDocument d, Fence fence) {
-        Fencing fencing = Fencing.of(fence);
         PeerClient peer = peers.named(d.peer()).orElse(null);
         if (peer == null) return Mono.just(d);
         return peer.byKey(d.id())
             .flatMap(a -> switch (a.status()) {
-                case "AUTHORIZED" -> store.authorized(d.id(), a.authorizationId(), fen(a), clock.instant(), fencing)
-                    .then(capture(d.id(), peer, a.authorizationId(), fencing));
-                case "VOIDED" -> store.failed(d.id(), 409, "authorization-voided", "The issuer voided the authorization.", clock.instant(), fencing);
-                default -> store.settledAs(d.id(), a.status(), fen(a), clock.instant(), fencing);
+                case "AUTHORIZED" -> store.authorized(d.id(), a.authorizationId(), fen(a), clock.instant(), fence)
+                    .then(capture(d.id(), peer, a.authorizationId(), fence));
+                case "VOIDED" -> store.failed(d.id(), 409, "authorization-voided", "The issuer voided the authorization.", clock.instant(), fence);
+                default -> store.settledAs(d.id(), a.status(), fen(a), clock.instant(), fence);
             })
             .switchIfEmpty(Mono.defer(() -> store.failed(d.id(), 409, "authorization-unknown", "The issuer has no authorization under this key.",
-                clock.instant(), fencing)))
-            .onErrorResume(PeerCalls.Refused.class, r -> store.failed(d.id(), r.status(), r.code(), r.getMessage(), clock.instant(), fencing))
+                clock.instant(), fence)))
+            .onErrorResume(PeerCalls.Refused.class, r -> store.failed(d.id(), r.status(), r.code(), r.getMessage(), clock.instant(), fence))
             .onErrorResume(PeerCalls.Unavailable.class, u -> Mono.just(d));
     }
 
     /** Follows the issuer's decision on a captured redemption (the reconciliation's other step): its status now. */
     Mono<FederatedRedemptionDocument> follow(FederatedRedemptionDocument d, Fence fence) {
-        Fencing fencing = Fencing.of(fence);
         PeerClient peer = peers.named(d.peer()).orElse(null);
         if (peer == null || d.authorizationId() == null) return Mono.just(d);
         return peer.get(d.authorizationId())
-            .flatMap(a -> a.status().equals(d.status()) ? store.touched(d.id(), clock.instant(), fencing).thenReturn(d)
-                : store.settledAs(d.id(), a.status(), fen(a), clock.instant(), fencing))
-            .onErrorResume(PeerCalls.Refused.class, r -> store.touched(d.id(), clock.instant(), fencing).thenReturn(d))
+            .flatMap(a -> a.status().equals(d.status()) ? store.touched(d.id(), clock.instant(), fence).thenReturn(d)
+                : store.settledAs(d.id(), a.status(), fen(a), clock.instant(), fence))
+            .onErrorResume(PeerCalls.Refused.class, r -> store.touched(d.id(), clock.instant(), fence).thenReturn(d))
             .onErrorResume(PeerCalls.Unavailable.class, u -> Mono.just(d));
     }
 

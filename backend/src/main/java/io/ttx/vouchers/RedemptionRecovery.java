@@ -3,7 +3,7 @@ package io.ttx.vouchers;
 import io.ttx.shared.jobs.Lease;
 import io.ttx.shared.jobs.LeasedJob;
 import io.ttx.shared.jobs.Leases;
-import io.ttx.vouchers.persistence.Fencing;
+import io.ttx.shared.jobs.Fence;
 import io.ttx.vouchers.persistence.RedemptionDocument;
 import io.ttx.vouchers.persistence.RedemptionStore;
 import io.ttx.vouchers.persistence.SettlementStore;
@@ -45,13 +45,13 @@ final class RedemptionRecovery extends LeasedJob {
     @Override
     protected Mono<Long> runOnce(Lease lease) {
         var before = clock.instant().minus(props.redemptionTimeout());
-        Fencing fencing = Fencing.of(lease.fence());
+        Fence fence = lease.fence();
         return store.unfinished(before, BATCH)
-            .concatMap(d -> (d.status().equals(RedemptionDocument.PENDING) ? redemptions.recover(d, lease.fence()).then() : reviews.refund(d, fencing))
+            .concatMap(d -> (d.status().equals(RedemptionDocument.PENDING) ? redemptions.recover(d, lease.fence()).then() : reviews.refund(d, fence))
                 .onErrorResume(VoucherProblem.class, e -> Mono.empty()).thenReturn(d))
             .count()
-            .flatMap(n -> batches.pendingBefore(before, BATCH).concatMap(b -> settlements.finish(b, fencing)).count().map(m -> n + m))
+            .flatMap(n -> batches.pendingBefore(before, BATCH).concatMap(b -> settlements.finish(b, fence)).count().map(m -> n + m))
             .flatMap(n -> store.authorizedBefore(clock.instant().minus(props.authorizationTtl()), BATCH)
-                .concatMap(d -> federated.voidIt(d, "ttl", fencing).thenReturn(d)).count().map(m -> n + m));
+                .concatMap(d -> federated.voidIt(d, "ttl", fence).thenReturn(d)).count().map(m -> n + m));
     }
 }

@@ -10,7 +10,7 @@ import io.ttx.vouchers.domain.RedemptionStatus;
 import io.ttx.vouchers.domain.VoucherCodes;
 import io.ttx.vouchers.domain.Performance;
 import io.ttx.vouchers.persistence.AgencyStore;
-import io.ttx.vouchers.persistence.Fencing;
+import io.ttx.shared.jobs.Fence;
 import io.ttx.vouchers.persistence.InvoiceClaimStore;
 import io.ttx.vouchers.persistence.RedemptionDocument;
 import io.ttx.vouchers.persistence.RedemptionStore;
@@ -83,15 +83,15 @@ public class RedemptionReviews {
             return redemptions.decided(id, next.name(), user.subject(), note, clock.instant())
                 .switchIfEmpty(Mono.defer(() -> redemptions.find(id).flatMap(now -> Mono.error(new VoucherProblem(VoucherCodes.REDEMPTION_DECIDED,
                     VoucherProblem.Kind.CONFLICT, "The redemption is " + now.status() + ".")))))
-                .flatMap(decided -> approve ? Mono.just(decided) : refund(decided, Fencing.NONE).then(redemptions.find(id)));
+                .flatMap(decided -> approve ? Mono.just(decided) : refund(decided, Fence.NONE).then(redemptions.find(id)));
         }).map(RedemptionView::of);
     }
 
     /**
      * Gives a rejected (or voided) redemption's subsidy back (once: the ledger tells), releases its invoice, and records
-     * the refund; the recovery's writes carry its fence ({@code fencing}), a request's none.
+     * the refund; the recovery's writes carry its fence ({@code fence}), a request's none.
      */
-    Mono<Void> refund(RedemptionDocument d, Fencing fencing) {
+    Mono<Void> refund(RedemptionDocument d, Fence fence) {
         return Mono.defer(() -> vouchers.find(d.voucherId())).flatMap(vd -> {
             boolean done = vd.ledger().stream().anyMatch(e -> e.type() == LedgerEntry.Type.REFUNDED && d.id().equals(e.redemptionId()));
             if (done || d.subsidy() == 0) return Mono.just(true);
@@ -100,10 +100,10 @@ public class RedemptionReviews {
             String step = d.status().equals(RedemptionDocument.VOIDED) ? "void:" : "reject:";
             LedgerEntry e = new LedgerEntry(LedgerEntry.Type.REFUNDED, d.subsidy(), step + d.id(),
                 d.id(), d.decidedBy() == null ? "recovery" : d.decidedBy(), now, d.note());
-            return vouchers.change(back.voucher(), vd.version(), e, fencing).map(x -> true).switchIfEmpty(Mono.error(Redemptions.LostRace::new));
+            return vouchers.change(back.voucher(), vd.version(), e, fence).map(x -> true).switchIfEmpty(Mono.error(Redemptions.LostRace::new));
         }).retryWhen(Retry.max(RACES).filter(Redemptions.LostRace.class::isInstance))
-            .then(invoices.release(InvoiceClaimStore.key(d.agencyOrg(), d.invoiceNumber()), d.id(), fencing))
-            .then(redemptions.refunded(d.id(), fencing));
+            .then(invoices.release(InvoiceClaimStore.key(d.agencyOrg(), d.invoiceNumber()), d.id(), fence))
+            .then(redemptions.refunded(d.id(), fence));
     }
 
     /** The holder rates a redemption once (see {@link Rating#rate}). */

@@ -19,7 +19,6 @@ import io.ttx.vouchers.domain.VoucherCodes;
 import io.ttx.vouchers.domain.VoucherRejection;
 import io.ttx.vouchers.persistence.AgencyDocument;
 import io.ttx.vouchers.persistence.AgencyStore;
-import io.ttx.vouchers.persistence.Fencing;
 import io.ttx.vouchers.persistence.InvoiceClaimStore;
 import io.ttx.vouchers.persistence.ProgrammeStore;
 import io.ttx.vouchers.persistence.RedemptionDocument;
@@ -124,10 +123,10 @@ public class Redemptions {
                 request.category().name(), request.serviceDescription(), request.dealId(), 0, RedemptionDocument.PENDING, null, owner, 0, now,
                 user.subject(), now, null, null, null, null, false, null, null, federation);
             return redemptions.claim(pending)
-                .flatMap(existing -> existing.requestHash().equals(hash) ? await(id, owner, Fencing.NONE)
+                .flatMap(existing -> existing.requestHash().equals(hash) ? await(id, owner, Fence.NONE)
                     : Mono.error(new VoucherProblem(VoucherCodes.IDEMPOTENCY_KEY_REUSED, VoucherProblem.Kind.INVALID,
                         "This Idempotency-Key was sent with another redemption.")))
-                .switchIfEmpty(Mono.defer(() -> decide(pending, vd, Fencing.NONE)));
+                .switchIfEmpty(Mono.defer(() -> decide(pending, vd, Fence.NONE)));
         });
     }
 
@@ -145,15 +144,15 @@ public class Redemptions {
     }
 
     /** The redemption's outcome once decided; takes over from an owner silent for longer than the timeout. */
-    private Mono<RedemptionDocument> await(String id, String owner, Fencing fencing) {
+    private Mono<RedemptionDocument> await(String id, String owner, Fence fence) {
         return redemptions.find(id).flatMap(d -> {
             if (!d.status().equals(RedemptionDocument.PENDING)) return Mono.just(d);
             Instant now = clock.instant();
             if (d.owner().isEmpty() || d.takenAt().isBefore(now.minus(props.redemptionTimeout()))) {
-                return redemptions.takeOver(id, d.owner(), owner, now, fencing)
-                    .flatMap(took -> took ? decide(taken(d, owner, now), null, fencing) : await(id, owner, fencing));
+                return redemptions.takeOver(id, d.owner(), owner, now, fence)
+                    .flatMap(took -> took ? decide(taken(d, owner, now), null, fence) : await(id, owner, fence));
             }
-            return Mono.delay(POLL).then(Mono.defer(() -> await(id, owner, fencing)));
+            return Mono.delay(POLL).then(Mono.defer(() -> await(id, owner, fence)));
         });
     }
 
@@ -162,11 +161,10 @@ public class Redemptions {
      * take-over and the decision carries {@code fence} (the invoice claim's insert cannot: see {@link InvoiceClaimStore#claim}).
      */
     Mono<RedemptionDocument> recover(RedemptionDocument d, Fence fence) {
-        Fencing fencing = Fencing.of(fence);
         String owner = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        return redemptions.takeOver(d.id(), d.owner(), owner, now, fencing)
-            .flatMap(took -> took ? decide(taken(d, owner, now), null, fencing) : Mono.just(d));
+        return redemptions.takeOver(d.id(), d.owner(), owner, now, fence)
+            .flatMap(took -> took ? decide(taken(d, owner, now), null, fence) : Mono.just(d));
     }
 
     private static RedemptionDocument taken(RedemptionDocument d, String owner, Instant now) {
@@ -182,7 +180,7 @@ public class Redemptions {
      * without its ledger just before it claimed the key: no debit of this redemption can exist before it); retried when
      * a guard of the debit failed.
      */
-    private Mono<RedemptionDocument> decide(RedemptionDocument d, @Nullable VoucherDocument first, Fencing fencing) {
+    private Mono<RedemptionDocument> decide(RedemptionDocument d, @Nullable VoucherDocument first, Fence fence) {
         Mono<Optional<DealFacts>> deal = d.dealId() == null ? Mono.just(Optional.empty())
             : brokerage.snapshot(d.dealId()).map(s -> Optional.of(dealFacts(s))).defaultIfEmpty(Optional.empty());
         Mono<List<AgencyDocument>> admissions = agencies.page(null, "ADMITTED", d.agencyOrg(), null, 100).collectList();
@@ -192,60 +190,60 @@ public class Redemptions {
                 AtomicInteger rounds = new AtomicInteger();
                 return Mono.defer(() -> rounds.getAndIncrement() == 0 && d.attempt() == 0 && first != null ? Mono.just(first)
                         : vouchers.find(d.voucherId()))
-                    .flatMap(vd -> attempt(d, vd, p, agency, t.getT3().orElse(null), fencing))
+                    .flatMap(vd -> attempt(d, vd, p, agency, t.getT3().orElse(null), fence))
                     .retryWhen(Retry.backoff(RACES, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20)).jitter(0.9)
                         .filter(LostRace.class::isInstance).onRetryExhaustedThrow((s, r) -> VoucherProblem.busy()));
             })
-            .onErrorResume(VoucherProblem.class, p -> redemptions.release(d.id(), d.owner(), fencing).then(Mono.error(p)));
+            .onErrorResume(VoucherProblem.class, p -> redemptions.release(d.id(), d.owner(), fence).then(Mono.error(p)));
     }
 
     private Mono<RedemptionDocument> attempt(RedemptionDocument d, VoucherDocument vd, Programme p, AgencyFacts agency, @Nullable DealFacts deal,
-                                             Fencing fencing) {
+                                             Fence fence) {
         Optional<LedgerEntry> debit = vd.ledger().stream()
             .filter(e -> e.type() == LedgerEntry.Type.REDEEMED && d.id().equals(e.redemptionId())).findFirst();
-        if (debit.isPresent()) return complete(d, p, agency, debit.get(), fencing);
-        if (vd.voided() != null && vd.voided().contains(d.id())) return await(d.id(), d.owner(), fencing); // a later owner refused it
+        if (debit.isPresent()) return complete(d, p, agency, debit.get(), fence);
+        if (vd.voided() != null && vd.voided().contains(d.id())) return await(d.id(), d.owner(), fence); // a later owner refused it
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, VoucherLedger.CHINA);
         RedemptionRequest r = request(d);
         Decision<Redeeming.Redeemed> checks = Redeeming.redeem(vd.voucher(), p, agency, r, deal, true, today, now);
         if (checks instanceof Decision.Rejected<Redeeming.Redeemed> early && !early.rejection().code().equals(VoucherCodes.INVOICE_CLAIMED)) {
-            return refuse(d, early.rejection(), fencing);
+            return refuse(d, early.rejection(), fence);
         }
-        return claimInvoice(d, fencing).flatMap(ours -> {
-            if (!ours) return refuse(d, ((Decision.Rejected<Redeeming.Redeemed>) checks).rejection(), fencing);
+        return claimInvoice(d, fence).flatMap(ours -> {
+            if (!ours) return refuse(d, ((Decision.Rejected<Redeeming.Redeemed>) checks).rejection(), fence);
             return switch (Redeeming.redeem(vd.voucher(), p, agency, r, deal, false, today, now)) {
-                case Decision.Rejected<Redeeming.Redeemed> late -> refuse(d, late.rejection(), fencing);
-                case Decision.Accepted<Redeeming.Redeemed> ok -> debit(d, vd, agency, ok.value(), now, fencing);
+                case Decision.Rejected<Redeeming.Redeemed> late -> refuse(d, late.rejection(), fence);
+                case Decision.Accepted<Redeeming.Redeemed> ok -> debit(d, vd, agency, ok.value(), now, fence);
             };
         });
     }
 
     /** The debit, then the redemption's status; a failed guard is a lost race (the next round reads the voucher again). */
     private Mono<RedemptionDocument> debit(RedemptionDocument d, VoucherDocument vd, AgencyFacts agency, Redeeming.Redeemed x, Instant now,
-                                           Fencing fencing) {
+                                           Fence fence) {
         LedgerEntry entry = new LedgerEntry(LedgerEntry.Type.REDEEMED, x.subsidy(), d.idempotencyKey(), d.id(), d.createdBy(), now, null);
         Long exact = x.voucher().remaining() == 0 ? vd.voucher().redeemed() : null; // capped by what remained: only on that state
-        return vouchers.redeem(d.voucherId(), vd.voucher().faceValue(), x.subsidy(), exact, entry, d.agencyOrg(), now, fencing)
+        return vouchers.redeem(d.voucherId(), vd.voucher().faceValue(), x.subsidy(), exact, entry, d.agencyOrg(), now, fence)
             .flatMap(debited -> debited ? Mono.just(true) : Mono.error(new LostRace()))
             .then(Mono.defer(() -> d.federation() != null
                 ? redemptions.redeemed(d.id(), d.owner(), agency.id(), agency.province(), x.subsidy(), RedemptionDocument.AUTHORIZED, null, now,
-                    fencing)
+                    fence)
                 : redemptions.redeemed(d.id(), d.owner(), agency.id(), agency.province(), x.subsidy(), x.status().name(),
-                    x.status() == RedemptionStatus.APPROVED ? now : null, null, fencing)))
-            .switchIfEmpty(Mono.defer(() -> await(d.id(), d.owner(), fencing)));
+                    x.status() == RedemptionStatus.APPROVED ? now : null, null, fence)))
+            .switchIfEmpty(Mono.defer(() -> await(d.id(), d.owner(), fence)));
     }
 
     /** Completes a redemption from its debit in the ledger, whoever made it. */
-    private Mono<RedemptionDocument> complete(RedemptionDocument d, Programme p, AgencyFacts agency, LedgerEntry debit, Fencing fencing) {
+    private Mono<RedemptionDocument> complete(RedemptionDocument d, Programme p, AgencyFacts agency, LedgerEntry debit, Fence fence) {
         if (d.federation() != null) {
             return redemptions.redeemed(d.id(), null, agency.id(), agency.province(), debit.amount(), RedemptionDocument.AUTHORIZED, null, debit.at(),
-                    fencing)
+                    fence)
                 .switchIfEmpty(Mono.defer(() -> redemptions.find(d.id())));
         }
         RedemptionStatus status = debit.amount() < p.autoApproveBelow() ? RedemptionStatus.APPROVED : RedemptionStatus.SUBMITTED;
         return redemptions.redeemed(d.id(), null, agency.id(), agency.province(), debit.amount(), status.name(),
-                status == RedemptionStatus.APPROVED ? debit.at() : null, null, fencing)
+                status == RedemptionStatus.APPROVED ? debit.at() : null, null, fence)
             .switchIfEmpty(Mono.defer(() -> redemptions.find(d.id())));
     }
 
@@ -253,23 +251,23 @@ public class Redemptions {
      * Refuses a redemption this request owns: an owner that took over first voids it on the voucher (a lost race when a
      * debit exists: the next round completes it), then the invoice is released and the refusal recorded.
      */
-    private Mono<RedemptionDocument> refuse(RedemptionDocument d, VoucherRejection rejection, Fencing fencing) {
-        Mono<Boolean> voided = d.attempt() == 0 ? Mono.just(true) : vouchers.voidRedemption(d.voucherId(), d.id(), fencing);
+    private Mono<RedemptionDocument> refuse(RedemptionDocument d, VoucherRejection rejection, Fence fence) {
+        Mono<Boolean> voided = d.attempt() == 0 ? Mono.just(true) : vouchers.voidRedemption(d.voucherId(), d.id(), fence);
         Refusal refusal = new Refusal(rejection.kind().name(), rejection.code(), rejection.detail());
-        return voided.flatMap(ok -> ok ? invoices.release(InvoiceClaimStore.key(d.agencyOrg(), d.invoiceNumber()), d.id(), fencing)
-                .then(redemptions.refused(d.id(), d.owner(), refusal, fencing)).switchIfEmpty(Mono.defer(() -> await(d.id(), d.owner(), fencing)))
+        return voided.flatMap(ok -> ok ? invoices.release(InvoiceClaimStore.key(d.agencyOrg(), d.invoiceNumber()), d.id(), fence)
+                .then(redemptions.refused(d.id(), d.owner(), refusal, fence)).switchIfEmpty(Mono.defer(() -> await(d.id(), d.owner(), fence)))
             : Mono.error(new LostRace()));
     }
 
     /** True when the redemption holds the invoice (now or before), taking it over from a refused or rejected redemption. */
-    private Mono<Boolean> claimInvoice(RedemptionDocument d, Fencing fencing) {
+    private Mono<Boolean> claimInvoice(RedemptionDocument d, Fence fence) {
         String key = InvoiceClaimStore.key(d.agencyOrg(), d.invoiceNumber());
         return invoices.claim(key, d.id()).flatMap(holder -> holder.equals(d.id()) ? Mono.just(true)
             : redemptions.find(holder).map(h -> h.status().equals(RedemptionDocument.REFUSED) || h.status().equals(RedemptionStatus.REJECTED.name())
                     || h.status().equals(RedemptionDocument.VOIDED))
                 .defaultIfEmpty(false)
                 .flatMap(free -> !free ? Mono.just(false)
-                    : invoices.takeOver(key, holder, d.id(), fencing).flatMap(took -> took ? Mono.just(true) : claimInvoice(d, fencing))));
+                    : invoices.takeOver(key, holder, d.id(), fence).flatMap(took -> took ? Mono.just(true) : claimInvoice(d, fence))));
     }
 
     /**

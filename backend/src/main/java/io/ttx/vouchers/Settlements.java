@@ -4,7 +4,7 @@ import io.ttx.identity.CurrentUser;
 import io.ttx.identity.Role;
 import io.ttx.vouchers.domain.Settlement;
 import io.ttx.vouchers.peers.PeerDirectory;
-import io.ttx.vouchers.persistence.Fencing;
+import io.ttx.shared.jobs.Fence;
 import io.ttx.vouchers.persistence.SettlementDocument;
 import io.ttx.vouchers.persistence.SettlementStore;
 import org.bson.Document;
@@ -44,23 +44,23 @@ public class Settlements {
         Instant now = clock.instant();
         SettlementDocument pending = new SettlementDocument(RedemptionKeys.id("stl_", user.subject(), key), key, user.subject(), now,
             SettlementDocument.PENDING, null, 0, 0, null, null);
-        return store.claim(pending).switchIfEmpty(Mono.just(pending)).flatMap(b -> finish(b, Fencing.NONE)).map(SettlementView::of);
+        return store.claim(pending).switchIfEmpty(Mono.just(pending)).flatMap(b -> finish(b, Fence.NONE)).map(SettlementView::of);
     }
 
     /**
      * Takes the redemptions due and writes the lines of a PENDING batch (repeatable); a COMPLETE batch as it is. The
-     * recovery's writes carry its fence ({@code fencing}), a request's none.
+     * recovery's writes carry its fence ({@code fence}), a request's none.
      */
-    Mono<SettlementDocument> finish(SettlementDocument b, Fencing fencing) {
+    Mono<SettlementDocument> finish(SettlementDocument b, Fence fence) {
         if (b.status().equals(SettlementDocument.COMPLETE)) return Mono.just(b);
         Flux<Settlement.Item> items = store.members(b.id()).map(this::item).concatWith(store.federatedMembers(b.id()).map(Settlements::outgoing));
-        return store.take(b.id(), b.cutoff(), clock.instant(), fencing).thenMany(items).collectList().flatMap(members -> {
+        return store.take(b.id(), b.cutoff(), clock.instant(), fence).thenMany(items).collectList().flatMap(members -> {
             List<Settlement.Line> lines = Settlement.lines(members);
             List<SettlementDocument.Line> stored = lines.stream()
                 .map(l -> new SettlementDocument.Line(l.issuerRegion(), l.providerRegion(), l.count(), l.amount())).toList();
             List<SettlementDocument.Position> positions = Settlement.positions(members).stream()
                 .map(p -> new SettlementDocument.Position(p.peer(), p.owesUs(), p.weOwe())).toList();
-            return store.complete(b.id(), stored, positions, members.size(), Settlement.total(lines), clock.instant(), fencing);
+            return store.complete(b.id(), stored, positions, members.size(), Settlement.total(lines), clock.instant(), fence);
         });
     }
 

@@ -11,7 +11,6 @@ import io.ttx.vouchers.domain.Programme;
 import io.ttx.vouchers.domain.Voucher;
 import io.ttx.vouchers.domain.VoucherCodes;
 import io.ttx.vouchers.persistence.CapStore;
-import io.ttx.vouchers.persistence.Fencing;
 import io.ttx.vouchers.persistence.ProgrammeDocument;
 import io.ttx.vouchers.persistence.ProgrammeDocument.PendingIssue;
 import io.ttx.vouchers.persistence.ProgrammeStore;
@@ -103,14 +102,14 @@ public class VoucherLedger {
 
     /** Gives an unfinished issuance's budget back (repeatable: only while it is still pending). */
     Mono<Void> giveBack(String programmeId, PendingIssue pending) {
-        return giveBack(programmeId, pending, Fencing.NONE);
+        return giveBack(programmeId, pending, Fence.NONE);
     }
 
-    private Mono<Void> giveBack(String programmeId, PendingIssue pending, Fencing fencing) {
+    private Mono<Void> giveBack(String programmeId, PendingIssue pending, Fence fence) {
         return Mono.defer(() -> findProgramme(programmeId)).flatMap(doc -> {
             if (doc.pending().stream().noneMatch(x -> x.voucherId().equals(pending.voucherId()))) return Mono.empty();
             Programme p = doc.programme();
-            return programmes.unreserve(withIssued(p, p.issued() - pending.face()), doc.version(), pending.voucherId(), fencing)
+            return programmes.unreserve(withIssued(p, p.issued() - pending.face()), doc.version(), pending.voucherId(), fence)
                 .switchIfEmpty(Mono.error(LostRace::new)).then();
         }).retryWhen(Retry.backoff(RACES, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20)).jitter(0.9).filter(LostRace.class::isInstance));
     }
@@ -120,11 +119,10 @@ public class VoucherLedger {
      * voucher exists, else gives budget and caps back.
      */
     Mono<Void> recover(String programmeId, PendingIssue pending, Fence fence) {
-        Fencing fencing = Fencing.of(fence);
-        return vouchers.find(pending.voucherId()).flatMap(v -> programmes.completed(programmeId, pending.voucherId(), fencing).thenReturn(true))
-            .switchIfEmpty(Mono.defer(() -> caps.release(pending.holderCap(), pending.voucherId(), pending.face(), fencing)
-                .then(caps.release(pending.controllerCap(), pending.voucherId(), pending.face(), fencing))
-                .then(giveBack(programmeId, pending, fencing)).thenReturn(true)))
+        return vouchers.find(pending.voucherId()).flatMap(v -> programmes.completed(programmeId, pending.voucherId(), fence).thenReturn(true))
+            .switchIfEmpty(Mono.defer(() -> caps.release(pending.holderCap(), pending.voucherId(), pending.face(), fence)
+                .then(caps.release(pending.controllerCap(), pending.voucherId(), pending.face(), fence))
+                .then(giveBack(programmeId, pending, fence)).thenReturn(true)))
             .then();
     }
 
@@ -181,7 +179,7 @@ public class VoucherLedger {
         Voucher next = Issuing.expire(d.voucher(), today, now);
         LedgerEntry e = new LedgerEntry(LedgerEntry.Type.EXPIRED, next.returnedValue(), "expire:" + d.id(),
             null, "expiry-sweep", now, null);
-        return vouchers.change(next, d.version(), e, Fencing.of(fence)).map(x -> true).defaultIfEmpty(false);
+        return vouchers.change(next, d.version(), e, fence).map(x -> true).defaultIfEmpty(false);
     }
 
     private Mono<VoucherDocument> visible(CurrentUser user, String id) {

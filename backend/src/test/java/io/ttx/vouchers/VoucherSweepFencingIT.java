@@ -9,7 +9,6 @@ import io.ttx.vouchers.domain.LedgerEntry;
 import io.ttx.vouchers.persistence.CapStore;
 import io.ttx.vouchers.persistence.FederatedRedemptionDocument;
 import io.ttx.vouchers.persistence.FederatedRedemptionStore;
-import io.ttx.vouchers.persistence.Fencing;
 import io.ttx.vouchers.persistence.ProgrammeDocument;
 import io.ttx.vouchers.persistence.ProgrammeDocument.PendingIssue;
 import io.ttx.vouchers.persistence.ProgrammeStore;
@@ -72,8 +71,8 @@ class VoucherSweepFencingIT extends VoucherIT {
         return sweep + "-" + System.nanoTime();
     }
 
-    private static Fencing fencing(String lease, long token) {
-        return Fencing.of(Fence.of(lease, token));
+    private static Fence fence(String lease, long token) {
+        return Fence.of(lease, token);
     }
 
     private Document raw(String collection, String id) {
@@ -95,13 +94,13 @@ class VoucherSweepFencingIT extends VoucherIT {
         // the newer holder writes the voucher (a debit under its token): the running expiry sweep does not reach it,
         // its validity ends a year from now
         LedgerEntry debit = new LedgerEntry(LedgerEntry.Type.REDEEMED, 100, "k-newer", "rdm_newer-" + UUID.randomUUID(), "ag", clock.instant(), null);
-        assertThat(vouchers.redeem(voucher, 100_000, 100, null, debit, agency.org(), clock.instant(), fencing(lease, t + 1)).block(WAIT)).isTrue();
+        assertThat(vouchers.redeem(voucher, 100_000, 100, null, debit, agency.org(), clock.instant(), fence(lease, t + 1)).block(WAIT)).isTrue();
         VoucherDocument before = vouchers.find(voucher).block(WAIT);
         LocalDate afterValidity = before.validUntil().plusDays(1);
 
         assertThatThrownBy(() -> ledger.expire(before, afterValidity, Fence.of(lease, t)).block(WAIT)).isInstanceOf(LeaseLost.class);
         LedgerEntry stale = new LedgerEntry(LedgerEntry.Type.REDEEMED, 100, "k-older", "rdm_older-" + UUID.randomUUID(), "ag", clock.instant(), null);
-        assertThatThrownBy(() -> vouchers.redeem(voucher, 100_000, 100, null, stale, agency.org(), clock.instant(), fencing(lease, t)).block(WAIT))
+        assertThatThrownBy(() -> vouchers.redeem(voucher, 100_000, 100, null, stale, agency.org(), clock.instant(), fence(lease, t)).block(WAIT))
             .isInstanceOf(LeaseLost.class);
         VoucherDocument unchanged = vouchers.find(voucher).block(WAIT);
         assertThat(unchanged.status()).isEqualTo("ACTIVE");
@@ -143,7 +142,7 @@ class VoucherSweepFencingIT extends VoucherIT {
         assertThat(caps.used(holderCap).block(WAIT)).isEqualTo(second.face());
 
         assertThatThrownBy(() -> ledger.recover(programme, second, Fence.of(lease, t)).block(WAIT)).isInstanceOf(LeaseLost.class);
-        assertThatThrownBy(() -> programmes.completed(programme, second.voucherId(), fencing(lease, t)).block(WAIT)).isInstanceOf(LeaseLost.class);
+        assertThatThrownBy(() -> programmes.completed(programme, second.voucherId(), fence(lease, t)).block(WAIT)).isInstanceOf(LeaseLost.class);
         ProgrammeDocument unchanged = programmes.find(programme).block(WAIT);
         assertThat(unchanged.programme().issued()).as("budget unchanged").isEqualTo(second.face());
         assertThat(unchanged.version()).isEqualTo(before.version());
@@ -175,7 +174,7 @@ class VoucherSweepFencingIT extends VoucherIT {
         RedemptionDocument orphan = orphan(agency, voucher, "k-fence-take");
         redemptions.insert(orphan).block(WAIT);
         // the newer holder took it over (and is deciding it): taken now, so the running recovery does not reach it
-        assertThat(redemptions.takeOver(orphan.id(), "crashed", "newer", clock.instant(), fencing(lease, t + 1)).block(WAIT)).isTrue();
+        assertThat(redemptions.takeOver(orphan.id(), "crashed", "newer", clock.instant(), fence(lease, t + 1)).block(WAIT)).isTrue();
         RedemptionDocument taken = redemptions.find(orphan.id()).block(WAIT);
         VoucherDocument voucherBefore = vouchers.find(voucher).block(WAIT);
 
@@ -206,18 +205,18 @@ class VoucherSweepFencingIT extends VoucherIT {
             .get("id").asString();
         String second = ok(world.redeem(agency, voucher, "k2", redemption("INV-" + UUID.randomUUID(), "100.00", "TESTING_INSPECTION")), 201)
             .get("id").asString();
-        reviews.refund(redemptions.find(first).block(WAIT), fencing(lease, t + 1)).block(WAIT);
+        reviews.refund(redemptions.find(first).block(WAIT), fence(lease, t + 1)).block(WAIT);
         VoucherDocument before = vouchers.find(voucher).block(WAIT);
         assertThat(before.voucher().redeemed()).isEqualTo(5_000L);
 
         RedemptionDocument rejected = redemptions.find(second).block(WAIT);
-        assertThatThrownBy(() -> reviews.refund(rejected, fencing(lease, t)).block(WAIT)).isInstanceOf(LeaseLost.class);
+        assertThatThrownBy(() -> reviews.refund(rejected, fence(lease, t)).block(WAIT)).isInstanceOf(LeaseLost.class);
         VoucherDocument unchanged = vouchers.find(voucher).block(WAIT);
         assertThat(unchanged.voucher().redeemed()).isEqualTo(5_000L);
         assertThat(unchanged.ledger()).hasSameSizeAs(before.ledger());
         assertThat(redemptions.find(second).block(WAIT).refunded()).isFalse();
 
-        reviews.refund(rejected, fencing(lease, t + 1)).block(WAIT);
+        reviews.refund(rejected, fence(lease, t + 1)).block(WAIT);
         VoucherDocument refunded = vouchers.find(voucher).block(WAIT);
         assertThat(refunded.voucher().redeemed()).isZero();
         assertThat(refunded.ledger()).hasSize(before.ledger().size() + 1);
@@ -233,27 +232,27 @@ class VoucherSweepFencingIT extends VoucherIT {
         FederatedRedemptionDocument d = federatedRedemption("nowhere", FederatedRedemptionDocument.PENDING, null, clock.instant());
         federated.claim(d).block(WAIT);
         Instant now = clock.instant();
-        assertThat(federated.authorized(d.id(), "auth-newer", 200, now, fencing(lease, t + 1)).block(WAIT).authorizationId()).isEqualTo("auth-newer");
+        assertThat(federated.authorized(d.id(), "auth-newer", 200, now, fence(lease, t + 1)).block(WAIT).authorizationId()).isEqualTo("auth-newer");
 
-        assertThatThrownBy(() -> federated.authorized(d.id(), "auth-older", 300, now, fencing(lease, t)).block(WAIT)).isInstanceOf(LeaseLost.class);
-        assertThatThrownBy(() -> federated.failed(d.id(), 409, "authorization-unknown", "older", now, fencing(lease, t)).block(WAIT))
+        assertThatThrownBy(() -> federated.authorized(d.id(), "auth-older", 300, now, fence(lease, t)).block(WAIT)).isInstanceOf(LeaseLost.class);
+        assertThatThrownBy(() -> federated.failed(d.id(), 409, "authorization-unknown", "older", now, fence(lease, t)).block(WAIT))
             .isInstanceOf(LeaseLost.class);
-        assertThatThrownBy(() -> federated.settledAs(d.id(), "APPROVED", 300, now, fencing(lease, t)).block(WAIT)).isInstanceOf(LeaseLost.class);
-        assertThatThrownBy(() -> federated.touched(d.id(), now.plusSeconds(60), fencing(lease, t)).block(WAIT)).isInstanceOf(LeaseLost.class);
+        assertThatThrownBy(() -> federated.settledAs(d.id(), "APPROVED", 300, now, fence(lease, t)).block(WAIT)).isInstanceOf(LeaseLost.class);
+        assertThatThrownBy(() -> federated.touched(d.id(), now.plusSeconds(60), fence(lease, t)).block(WAIT)).isInstanceOf(LeaseLost.class);
         FederatedRedemptionDocument unchanged = federated.find(d.id()).block(WAIT);
         assertThat(unchanged.status()).isEqualTo(FederatedRedemptionDocument.PENDING);
         assertThat(unchanged.authorizationId()).isEqualTo("auth-newer");
         assertThat(unchanged.subsidy()).isEqualTo(200);
         assertThat(unchanged.approvedAt()).isNull();
 
-        assertThat(federated.settledAs(d.id(), "SUBMITTED", 200, now, fencing(lease, t + 1)).block(WAIT).status()).isEqualTo("SUBMITTED");
+        assertThat(federated.settledAs(d.id(), "SUBMITTED", 200, now, fence(lease, t + 1)).block(WAIT).status()).isEqualTo("SUBMITTED");
         assertThat(fence(raw(FederatedRedemptionStore.COLLECTION, d.id()), lease)).isEqualTo(t + 1);
     }
 
     private FederatedRedemptionDocument federatedRedemption(String peer, String status, String authorizationId, Instant updatedAt) {
         String id = "fdr_fence-" + UUID.randomUUID();
         return new FederatedRedemptionDocument(id, "fdr" + System.nanoTime(), "hash", "91320100FENCE", "agc-fence", "320000", peer, "440000",
-            "vch-gd-" + UUID.randomUUID(), "INV-" + UUID.randomUUID(), 40_000, "TESTING_INSPECTION", "fencing", status, authorizationId, 20_000,
+            "vch-gd-" + UUID.randomUUID(), "INV-" + UUID.randomUUID(), 40_000, "TESTING_INSPECTION", "fence", status, authorizationId, 20_000,
             null, null, 0, "ag", updatedAt, updatedAt, null, null);
     }
 

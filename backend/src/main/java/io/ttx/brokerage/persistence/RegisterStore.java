@@ -132,8 +132,7 @@ public class RegisterStore extends MongoStore<RegisterDocument> {
     private Mono<Boolean> write(RegisterDocument reg, List<SignedGrant> grants, Fence fence) {
         return mongo.updateFirst(Query.query(fence.on(version(reg))), fence.mark(regranted(grants)), COLLECTION)
             .flatMap(r -> r.getModifiedCount() == 1 ? Mono.just(true)
-                : mongo.exists(Query.query(Criteria.where("_id").is(reg.id()).and(fence.field()).gt(fence.token())), COLLECTION)
-                    .flatMap(fenced -> Mono.error(fenced ? fence.lost() : new LostRace())));
+                : fence.refused(mongo, COLLECTION, reg.id()).then(Mono.error(new LostRace())));
     }
 
     private static Criteria version(RegisterDocument reg) {

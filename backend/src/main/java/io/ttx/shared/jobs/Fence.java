@@ -1,7 +1,10 @@
 package io.ttx.shared.jobs;
 
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Mono;
 
 /**
  * A job's MongoDB writes under its lease carry the lease's token (docs/decisions.md, "Several replicas"): each written
@@ -33,6 +36,22 @@ public record Fence(String lease, String field, long token) {
     public Update mark(Update update) {
         if (field.isEmpty()) return update;
         return update.max(field, token);
+    }
+
+    /**
+     * After a write on the document {@code id} that changed nothing: {@link #lost()} when this fence refused it (a newer
+     * holder's token is in the document), else empty (the write's own condition missed: a lost race). So a round stops
+     * instead of taking a refusal for a race and trying again. Always empty for {@link #NONE}.
+     */
+    public Mono<Void> refused(ReactiveMongoTemplate mongo, String collection, Object id) {
+        if (field.isEmpty()) return Mono.empty();
+        return mongo.exists(Query.query(Criteria.where("_id").is(id).and(field).gt(token)), collection)
+            .flatMap(newer -> newer ? Mono.error(lost()) : Mono.empty());
+    }
+
+    /** {@code changed} as it is, or {@link #lost()} when the write changed nothing because of this fence. */
+    public Mono<Boolean> checked(Mono<Boolean> changed, ReactiveMongoTemplate mongo, String collection, Object id) {
+        return changed.flatMap(ok -> ok ? Mono.just(true) : refused(mongo, collection, id).thenReturn(false));
     }
 
     /** What a write refused by the fence means: another replica holds the lease now. */

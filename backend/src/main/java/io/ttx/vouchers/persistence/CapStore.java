@@ -1,5 +1,6 @@
 package io.ttx.vouchers.persistence;
 
+import io.ttx.shared.jobs.Fence;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -50,13 +51,13 @@ public class CapStore {
 
     /** Gives back what the voucher took, if it took anything (repeatable). */
     public Mono<Void> release(String key, String voucherId, long face) {
-        return release(key, voucherId, face, Fencing.NONE);
+        return release(key, voucherId, face, Fence.NONE);
     }
 
     /** As {@link #release(String, String, long)}, fenced (the issue recovery giving a failed issuance's caps back). */
-    public Mono<Void> release(String key, String voucherId, long face, Fencing fencing) {
-        Query q = Query.query(fencing.on(Criteria.where("_id").is(key).and("vouchers").is(voucherId)));
-        return fencing.checked(mongo.updateFirst(q, fencing.mark(new Update().inc("used", -face).pull("vouchers", voucherId)), COLLECTION)
+    public Mono<Void> release(String key, String voucherId, long face, Fence fence) {
+        Query q = Query.query(fence.on(Criteria.where("_id").is(key).and("vouchers").is(voucherId)));
+        return fence.checked(mongo.updateFirst(q, fence.mark(new Update().inc("used", -face).pull("vouchers", voucherId)), COLLECTION)
             .map(r -> r.getModifiedCount() == 1), mongo, COLLECTION, key).then();
     }
 }

@@ -1,5 +1,6 @@
 package io.ttx.vouchers.persistence;
 
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.stores.MongoStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -29,12 +30,12 @@ public class FederatedRedemptionStore extends MongoStore<FederatedRedemptionDocu
 
     /** The authorization the peer made (still PENDING until captured). */
     public Mono<FederatedRedemptionDocument> authorized(String id, String authorizationId, long subsidy, Instant now) {
-        return authorized(id, authorizationId, subsidy, now, Fencing.NONE);
+        return authorized(id, authorizationId, subsidy, now, Fence.NONE);
     }
 
     /** As {@link #authorized(String, String, long, Instant)}, fenced (the reconciliation's write). */
-    public Mono<FederatedRedemptionDocument> authorized(String id, String authorizationId, long subsidy, Instant now, Fencing fencing) {
-        return modify(id, pending(id), new Update().set("authorizationId", authorizationId).set("subsidy", subsidy).set("updatedAt", now), fencing);
+    public Mono<FederatedRedemptionDocument> authorized(String id, String authorizationId, long subsidy, Instant now, Fence fence) {
+        return modify(id, pending(id), new Update().set("authorizationId", authorizationId).set("subsidy", subsidy).set("updatedAt", now), fence);
     }
 
     /**
@@ -42,26 +43,26 @@ public class FederatedRedemptionStore extends MongoStore<FederatedRedemptionDocu
      * ($min: a later look never moves it), so a settlement batch's cut-off decides once whether it belongs to it.
      */
     public Mono<FederatedRedemptionDocument> settledAs(String id, String status, long subsidy, Instant now) {
-        return settledAs(id, status, subsidy, now, Fencing.NONE);
+        return settledAs(id, status, subsidy, now, Fence.NONE);
     }
 
     /** As {@link #settledAs(String, String, long, Instant)}, fenced (the reconciliation's write). */
-    public Mono<FederatedRedemptionDocument> settledAs(String id, String status, long subsidy, Instant now, Fencing fencing) {
+    public Mono<FederatedRedemptionDocument> settledAs(String id, String status, long subsidy, Instant now, Fence fence) {
         Criteria c = Criteria.where("_id").is(id).and("status").ne(FederatedRedemptionDocument.FAILED);
         Update u = new Update().set("status", status).set("subsidy", subsidy).set("updatedAt", now);
         if (FederatedRedemptionDocument.APPROVED.contains(status)) u.min("approvedAt", now);
-        return modify(id, c, u, fencing);
+        return modify(id, c, u, fence);
     }
 
     public Mono<FederatedRedemptionDocument> failed(String id, int status, String code, @Nullable String detail, Instant now) {
-        return failed(id, status, code, detail, now, Fencing.NONE);
+        return failed(id, status, code, detail, now, Fence.NONE);
     }
 
     /** As {@link #failed(String, int, String, String, Instant)}, fenced (the reconciliation's write). */
-    public Mono<FederatedRedemptionDocument> failed(String id, int status, String code, @Nullable String detail, Instant now, Fencing fencing) {
+    public Mono<FederatedRedemptionDocument> failed(String id, int status, String code, @Nullable String detail, Instant now, Fence fence) {
         Update u = new Update().set("status", FederatedRedemptionDocument.FAILED).set("failureStatus", status).set("failureCode", code)
             .set("failureDetail", detail).set("updatedAt", now);
-        return modify(id, pending(id), u, fencing);
+        return modify(id, pending(id), u, fence);
     }
 
     /** PENDING since before {@code before} (the reconciliation's work). */
@@ -77,8 +78,8 @@ public class FederatedRedemptionStore extends MongoStore<FederatedRedemptionDocu
     }
 
     /** Marks a record looked at (so the next round takes others first) without changing it; only the reconciliation does. */
-    public Mono<Void> touched(String id, Instant now, Fencing fencing) {
-        return fencing.checked(mongo.updateFirst(Query.query(fencing.on(Criteria.where("_id").is(id))), fencing.mark(new Update().set("updatedAt", now)),
+    public Mono<Void> touched(String id, Instant now, Fence fence) {
+        return fence.checked(mongo.updateFirst(Query.query(fence.on(Criteria.where("_id").is(id))), fence.mark(new Update().set("updatedAt", now)),
             COLLECTION).map(r -> r.getMatchedCount() == 1), mongo, COLLECTION, id).then();
     }
 
@@ -87,9 +88,9 @@ public class FederatedRedemptionStore extends MongoStore<FederatedRedemptionDocu
     }
 
     /** The record after the write; as it is when the write's own condition did not hold; the fence's error when the fence refused it. */
-    private Mono<FederatedRedemptionDocument> modify(String id, Criteria c, Update u, Fencing fencing) {
-        return mongo.findAndModify(Query.query(fencing.on(c)), fencing.mark(u), FindAndModifyOptions.options().returnNew(true),
+    private Mono<FederatedRedemptionDocument> modify(String id, Criteria c, Update u, Fence fence) {
+        return mongo.findAndModify(Query.query(fence.on(c)), fence.mark(u), FindAndModifyOptions.options().returnNew(true),
                 FederatedRedemptionDocument.class, COLLECTION)
-            .switchIfEmpty(Mono.defer(() -> fencing.refused(mongo, COLLECTION, id).then(find(id))));
+            .switchIfEmpty(Mono.defer(() -> fence.refused(mongo, COLLECTION, id).then(find(id))));
     }
 }

@@ -1,5 +1,6 @@
 package io.ttx.vouchers.persistence;
 
+import io.ttx.shared.jobs.Fence;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -37,26 +38,26 @@ public class InvoiceClaimStore {
 
     /** Moves the claim from {@code previous} to {@code redemptionId}; false when someone moved or released it first. */
     public Mono<Boolean> takeOver(String key, String previous, String redemptionId) {
-        return takeOver(key, previous, redemptionId, Fencing.NONE);
+        return takeOver(key, previous, redemptionId, Fence.NONE);
     }
 
     /** As {@link #takeOver(String, String, String)}, fenced (the recovery deciding a redemption it took over). */
-    public Mono<Boolean> takeOver(String key, String previous, String redemptionId, Fencing fencing) {
-        Query q = Query.query(fencing.on(Criteria.where("_id").is(key).and("redemptionId").is(previous)));
-        return fencing.checked(mongo.updateFirst(q, fencing.mark(new Update().set("redemptionId", redemptionId)), COLLECTION)
+    public Mono<Boolean> takeOver(String key, String previous, String redemptionId, Fence fence) {
+        Query q = Query.query(fence.on(Criteria.where("_id").is(key).and("redemptionId").is(previous)));
+        return fence.checked(mongo.updateFirst(q, fence.mark(new Update().set("redemptionId", redemptionId)), COLLECTION)
             .map(r -> r.getModifiedCount() == 1), mongo, COLLECTION, key);
     }
 
     /** Releases the claim if the redemption holds it. */
     public Mono<Void> release(String key, String redemptionId) {
-        return release(key, redemptionId, Fencing.NONE);
+        return release(key, redemptionId, Fence.NONE);
     }
 
     /**
      * As {@link #release(String, String)} under a sweep's fence: a delete cannot mark the document, but it keeps the
      * fence's condition, so a claim a newer holder of the lease took over ({@link #takeOver} marks it) stays.
      */
-    public Mono<Void> release(String key, String redemptionId, Fencing fencing) {
-        return mongo.remove(Query.query(fencing.on(Criteria.where("_id").is(key).and("redemptionId").is(redemptionId))), COLLECTION).then();
+    public Mono<Void> release(String key, String redemptionId, Fence fence) {
+        return mongo.remove(Query.query(fence.on(Criteria.where("_id").is(key).and("redemptionId").is(redemptionId))), COLLECTION).then();
     }
 }

@@ -1,5 +1,6 @@
 package io.ttx.vouchers.persistence;
 
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.stores.MongoStore;
 import io.ttx.vouchers.domain.Programme;
 import org.bson.Document;
@@ -40,14 +41,14 @@ public class ProgrammeStore extends MongoStore<ProgrammeDocument> {
 
     /** Gives an issuance's budget back (its next counters) if it is still pending and the version holds. Empty otherwise. */
     public Mono<ProgrammeDocument> unreserve(Programme next, long expectedVersion, String voucherId) {
-        return unreserve(next, expectedVersion, voucherId, Fencing.NONE);
+        return unreserve(next, expectedVersion, voucherId, Fence.NONE);
     }
 
     /** As {@link #unreserve(Programme, long, String)}, fenced (the issue recovery giving an issuance's budget back). */
-    public Mono<ProgrammeDocument> unreserve(Programme next, long expectedVersion, String voucherId, Fencing fencing) {
+    public Mono<ProgrammeDocument> unreserve(Programme next, long expectedVersion, String voucherId, Fence fence) {
         Update u = counters(next).pull("pending", new Document("voucherId", voucherId));
-        return write(fencing.on(onVersion(next, expectedVersion).and("pending.voucherId").is(voucherId)), fencing.mark(u))
-            .switchIfEmpty(Mono.defer(() -> fencing.refused(mongo, COLLECTION, next.id()).then(Mono.empty())));
+        return write(fence.on(onVersion(next, expectedVersion).and("pending.voucherId").is(voucherId)), fence.mark(u))
+            .switchIfEmpty(Mono.defer(() -> fence.refused(mongo, COLLECTION, next.id()).then(Mono.empty())));
     }
 
     /** Writes the programme's next counters if it still has {@code expectedVersion} (returns, redemptions). Empty on a lost race. */
@@ -57,13 +58,13 @@ public class ProgrammeStore extends MongoStore<ProgrammeDocument> {
 
     /** An issuance completed: its voucher is written (the version stays). */
     public Mono<Void> completed(String programmeId, String voucherId) {
-        return completed(programmeId, voucherId, Fencing.NONE);
+        return completed(programmeId, voucherId, Fence.NONE);
     }
 
     /** As {@link #completed(String, String)}, fenced (the issue recovery completing an issuance whose voucher exists). */
-    public Mono<Void> completed(String programmeId, String voucherId, Fencing fencing) {
-        Query q = Query.query(fencing.on(Criteria.where("_id").is(programmeId)));
-        return fencing.checked(mongo.updateFirst(q, fencing.mark(new Update().pull("pending", new Document("voucherId", voucherId))), COLLECTION)
+    public Mono<Void> completed(String programmeId, String voucherId, Fence fence) {
+        Query q = Query.query(fence.on(Criteria.where("_id").is(programmeId)));
+        return fence.checked(mongo.updateFirst(q, fence.mark(new Update().pull("pending", new Document("voucherId", voucherId))), COLLECTION)
             .map(r -> r.getMatchedCount() == 1), mongo, COLLECTION, programmeId).then();
     }
 

@@ -1,5 +1,6 @@
 package io.ttx.vouchers.persistence;
 
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.stores.MongoStore;
 import io.ttx.vouchers.persistence.RedemptionDocument.Refusal;
 import org.bson.Document;
@@ -36,25 +37,25 @@ public class RedemptionStore extends MongoStore<RedemptionDocument> {
 
     /** Takes over a PENDING redemption from its silent owner; false when it was decided or taken meanwhile. */
     public Mono<Boolean> takeOver(String id, String previousOwner, String owner, Instant now) {
-        return takeOver(id, previousOwner, owner, now, Fencing.NONE);
+        return takeOver(id, previousOwner, owner, now, Fence.NONE);
     }
 
     /** As {@link #takeOver(String, String, String, Instant)}, fenced (the recovery taking a redemption over). */
-    public Mono<Boolean> takeOver(String id, String previousOwner, String owner, Instant now, Fencing fencing) {
-        Query q = Query.query(fencing.on(Criteria.where("_id").is(id).and("status").is(RedemptionDocument.PENDING).and("owner").is(previousOwner)));
-        return fencing.checked(mongo.updateFirst(q, fencing.mark(new Update().set("owner", owner).set("takenAt", now).inc("attempt", 1)), COLLECTION)
+    public Mono<Boolean> takeOver(String id, String previousOwner, String owner, Instant now, Fence fence) {
+        Query q = Query.query(fence.on(Criteria.where("_id").is(id).and("status").is(RedemptionDocument.PENDING).and("owner").is(previousOwner)));
+        return fence.checked(mongo.updateFirst(q, fence.mark(new Update().set("owner", owner).set("takenAt", now).inc("attempt", 1)), COLLECTION)
             .map(r -> r.getModifiedCount() == 1), mongo, COLLECTION, id);
     }
 
     /** Gives up ownership (busy): the next replay or the recovery takes over at once. */
     public Mono<Void> release(String id, String owner) {
-        return release(id, owner, Fencing.NONE);
+        return release(id, owner, Fence.NONE);
     }
 
     /** As {@link #release(String, String)}, fenced. */
-    public Mono<Void> release(String id, String owner, Fencing fencing) {
-        Query q = Query.query(fencing.on(Criteria.where("_id").is(id).and("status").is(RedemptionDocument.PENDING).and("owner").is(owner)));
-        return mongo.updateFirst(q, fencing.mark(new Update().set("owner", "")), COLLECTION).then();
+    public Mono<Void> release(String id, String owner, Fence fence) {
+        Query q = Query.query(fence.on(Criteria.where("_id").is(id).and("status").is(RedemptionDocument.PENDING).and("owner").is(owner)));
+        return mongo.updateFirst(q, fence.mark(new Update().set("owner", "")), COLLECTION).then();
     }
 
     /**
@@ -63,18 +64,18 @@ public class RedemptionStore extends MongoStore<RedemptionDocument> {
      */
     public Mono<RedemptionDocument> redeemed(String id, @Nullable String owner, String agencyId, String agencyRegion, long subsidy, String status,
                                              @Nullable Instant approvedAt, @Nullable Instant authorizedAt) {
-        return redeemed(id, owner, agencyId, agencyRegion, subsidy, status, approvedAt, authorizedAt, Fencing.NONE);
+        return redeemed(id, owner, agencyId, agencyRegion, subsidy, status, approvedAt, authorizedAt, Fence.NONE);
     }
 
     /** As {@link #redeemed(String, String, String, String, long, String, Instant, Instant)}, fenced (the recovery's decision). */
     public Mono<RedemptionDocument> redeemed(String id, @Nullable String owner, String agencyId, String agencyRegion, long subsidy, String status,
-                                             @Nullable Instant approvedAt, @Nullable Instant authorizedAt, Fencing fencing) {
+                                             @Nullable Instant approvedAt, @Nullable Instant authorizedAt, Fence fence) {
         Criteria c = Criteria.where("_id").is(id).and("status").is(RedemptionDocument.PENDING);
         if (owner != null) c = c.and("owner").is(owner);
         Update u = new Update().set("agencyId", agencyId).set("agencyRegion", agencyRegion).set("subsidy", subsidy).set("status", status)
             .set("approvedAt", approvedAt);
         if (authorizedAt != null) u.set("federation.authorizedAt", authorizedAt);
-        return modify(id, c, u, fencing);
+        return modify(id, c, u, fence);
     }
 
     /** A federated redemption captured (AUTHORIZED to SUBMITTED or APPROVED); empty when it is not AUTHORIZED any more. */
@@ -85,13 +86,13 @@ public class RedemptionStore extends MongoStore<RedemptionDocument> {
 
     /** A federated redemption voided (AUTHORIZED to VOIDED, its refund to follow); empty when it is not AUTHORIZED any more. */
     public Mono<RedemptionDocument> voided(String id, String by, Instant at) {
-        return voided(id, by, at, Fencing.NONE);
+        return voided(id, by, at, Fence.NONE);
     }
 
     /** As {@link #voided(String, String, Instant)}, fenced (the recovery voiding an authorization past its TTL). */
-    public Mono<RedemptionDocument> voided(String id, String by, Instant at, Fencing fencing) {
+    public Mono<RedemptionDocument> voided(String id, String by, Instant at, Fence fence) {
         Criteria c = Criteria.where("_id").is(id).and("status").is(RedemptionDocument.AUTHORIZED);
-        return modify(id, c, new Update().set("status", RedemptionDocument.VOIDED).set("decidedBy", by).set("decidedAt", at), fencing);
+        return modify(id, c, new Update().set("status", RedemptionDocument.VOIDED).set("decidedBy", by).set("decidedAt", at), fence);
     }
 
     /** Authorizations not captured since before {@code before} (the TTL's work). */
@@ -102,14 +103,14 @@ public class RedemptionStore extends MongoStore<RedemptionDocument> {
 
     /** Records a refusal by the redemption's owner; empty when it is not the owner any more. */
     public Mono<RedemptionDocument> refused(String id, String owner, Refusal refusal) {
-        return refused(id, owner, refusal, Fencing.NONE);
+        return refused(id, owner, refusal, Fence.NONE);
     }
 
     /** As {@link #refused(String, String, Refusal)}, fenced (the recovery refusing a redemption it took over). */
-    public Mono<RedemptionDocument> refused(String id, String owner, Refusal refusal, Fencing fencing) {
+    public Mono<RedemptionDocument> refused(String id, String owner, Refusal refusal, Fence fence) {
         Criteria c = Criteria.where("_id").is(id).and("status").is(RedemptionDocument.PENDING).and("owner").is(owner);
         Document r = new Document("kind", refusal.kind()).append("code", refusal.code()).append("detail", refusal.detail());
-        return modify(id, c, new Update().set("status", RedemptionDocument.REFUSED).set("refusal", r), fencing);
+        return modify(id, c, new Update().set("status", RedemptionDocument.REFUSED).set("refusal", r), fence);
     }
 
     /** Decides a SUBMITTED redemption; empty when it is not SUBMITTED (any more). */
@@ -121,12 +122,12 @@ public class RedemptionStore extends MongoStore<RedemptionDocument> {
 
     /** A rejected redemption's subsidy is back on the voucher (or the budget). */
     public Mono<Void> refunded(String id) {
-        return refunded(id, Fencing.NONE);
+        return refunded(id, Fence.NONE);
     }
 
     /** As {@link #refunded(String)}, fenced (the recovery finishing a refund). */
-    public Mono<Void> refunded(String id, Fencing fencing) {
-        return fencing.checked(mongo.updateFirst(Query.query(fencing.on(Criteria.where("_id").is(id))), fencing.mark(new Update().set("refunded", true)),
+    public Mono<Void> refunded(String id, Fence fence) {
+        return fence.checked(mongo.updateFirst(Query.query(fence.on(Criteria.where("_id").is(id))), fence.mark(new Update().set("refunded", true)),
             COLLECTION).map(r -> r.getMatchedCount() == 1), mongo, COLLECTION, id).then();
     }
 
@@ -161,7 +162,7 @@ public class RedemptionStore extends MongoStore<RedemptionDocument> {
     }
 
     /** {@code c} and {@code u} with the fence's condition and mark; the fence's error when it refused the write. */
-    private Mono<RedemptionDocument> modify(String id, Criteria c, Update u, Fencing fencing) {
-        return modify(fencing.on(c), fencing.mark(u)).switchIfEmpty(Mono.defer(() -> fencing.refused(mongo, COLLECTION, id).then(Mono.empty())));
+    private Mono<RedemptionDocument> modify(String id, Criteria c, Update u, Fence fence) {
+        return modify(fence.on(c), fence.mark(u)).switchIfEmpty(Mono.defer(() -> fence.refused(mongo, COLLECTION, id).then(Mono.empty())));
     }
 }

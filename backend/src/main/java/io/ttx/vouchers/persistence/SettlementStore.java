@@ -1,5 +1,6 @@
 package io.ttx.vouchers.persistence;
 
+import io.ttx.shared.jobs.Fence;
 import io.ttx.vouchers.persistence.SettlementDocument.Line;
 import io.ttx.vouchers.persistence.SettlementDocument.Position;
 import org.bson.Document;
@@ -47,20 +48,20 @@ public class SettlementStore {
      * federated redemption of ours the issuer approved before the cut-off (as we saw it); how many joined now.
      */
     public Mono<Long> take(String batchId, Instant cutoff, Instant now) {
-        return take(batchId, cutoff, now, Fencing.NONE);
+        return take(batchId, cutoff, now, Fence.NONE);
     }
 
     /**
      * As {@link #take(String, Instant, Instant)}, fenced (the recovery finishing a batch): each redemption joins only
      * while no newer holder of the lease wrote it.
      */
-    public Mono<Long> take(String batchId, Instant cutoff, Instant now, Fencing fencing) {
-        Query q = Query.query(fencing.on(Criteria.where("status").is("APPROVED").and("approvedAt").lt(cutoff).and("batchId").is(null)));
-        Update u = fencing.mark(new Update().set("status", "SETTLED").set("batchId", batchId).set("settledAt", now));
-        Query federated = Query.query(fencing.on(Criteria.where("status").in(FederatedRedemptionDocument.APPROVED).and("approvedAt").lt(cutoff)
+    public Mono<Long> take(String batchId, Instant cutoff, Instant now, Fence fence) {
+        Query q = Query.query(fence.on(Criteria.where("status").is("APPROVED").and("approvedAt").lt(cutoff).and("batchId").is(null)));
+        Update u = fence.mark(new Update().set("status", "SETTLED").set("batchId", batchId).set("settledAt", now));
+        Query federated = Query.query(fence.on(Criteria.where("status").in(FederatedRedemptionDocument.APPROVED).and("approvedAt").lt(cutoff)
             .and("batchId").is(null)));
         return mongo.updateMulti(q, u, RedemptionStore.COLLECTION).map(r -> r.getModifiedCount())
-            .zipWith(mongo.updateMulti(federated, fencing.mark(new Update().set("batchId", batchId)), FederatedRedemptionStore.COLLECTION)
+            .zipWith(mongo.updateMulti(federated, fence.mark(new Update().set("batchId", batchId)), FederatedRedemptionStore.COLLECTION)
                 .map(r -> r.getModifiedCount()), Long::sum);
     }
 
@@ -80,21 +81,21 @@ public class SettlementStore {
 
     /** Writes the lines and total of a PENDING batch; the batch as it is afterwards. */
     public Mono<SettlementDocument> complete(String id, List<Line> lines, List<Position> positions, long count, long total, Instant now) {
-        return complete(id, lines, positions, count, total, now, Fencing.NONE);
+        return complete(id, lines, positions, count, total, now, Fence.NONE);
     }
 
     /** As {@link #complete(String, List, List, long, long, Instant)}, fenced (the recovery finishing a batch). */
     public Mono<SettlementDocument> complete(String id, List<Line> lines, List<Position> positions, long count, long total, Instant now,
-                                             Fencing fencing) {
+                                             Fence fence) {
         List<Document> docs = lines.stream().map(l -> new Document("issuerRegion", l.issuerRegion()).append("providerRegion", l.providerRegion())
             .append("count", l.count()).append("amount", l.amount())).toList();
         List<Document> peers = positions.stream().map(p -> new Document("peer", p.peer()).append("owesUs", p.owesUs()).append("weOwe", p.weOwe()))
             .toList();
         Update u = new Update().set("status", SettlementDocument.COMPLETE).set("lines", docs).set("positions", peers).set("count", count)
             .set("total", total).set("completedAt", now);
-        return mongo.findAndModify(Query.query(fencing.on(Criteria.where("_id").is(id).and("status").is(SettlementDocument.PENDING))), fencing.mark(u),
+        return mongo.findAndModify(Query.query(fence.on(Criteria.where("_id").is(id).and("status").is(SettlementDocument.PENDING))), fence.mark(u),
             FindAndModifyOptions.options().returnNew(true), SettlementDocument.class, COLLECTION)
-            .switchIfEmpty(Mono.defer(() -> fencing.refused(mongo, COLLECTION, id).then(find(id))));
+            .switchIfEmpty(Mono.defer(() -> fence.refused(mongo, COLLECTION, id).then(find(id))));
     }
 
     /** Batches whose cut-off lies in [from, to), oldest first (a month holds a handful). */

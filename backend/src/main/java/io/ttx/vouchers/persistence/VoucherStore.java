@@ -1,5 +1,6 @@
 package io.ttx.vouchers.persistence;
 
+import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.stores.MongoStore;
 import io.ttx.vouchers.domain.LedgerEntry;
 import io.ttx.vouchers.domain.Voucher;
@@ -40,18 +41,18 @@ public class VoucherStore extends MongoStore<VoucherDocument> {
 
     /** Writes the voucher's next state with its ledger entry if it still has {@code expectedVersion}; empty on a lost race. */
     public Mono<VoucherDocument> change(Voucher next, long expectedVersion, LedgerEntry entry) {
-        return change(next, expectedVersion, entry, Fencing.NONE);
+        return change(next, expectedVersion, entry, Fence.NONE);
     }
 
-    /** As {@link #change(Voucher, long, LedgerEntry)}, fenced (a sweep's write): {@link Fencing}. */
-    public Mono<VoucherDocument> change(Voucher next, long expectedVersion, LedgerEntry entry, Fencing fencing) {
-        Update u = fencing.mark(update(next, entry));
+    /** As {@link #change(Voucher, long, LedgerEntry)}, fenced (a sweep's write): {@link Fence}. */
+    public Mono<VoucherDocument> change(Voucher next, long expectedVersion, LedgerEntry entry, Fence fence) {
+        Update u = fence.mark(update(next, entry));
         // the voucher's own version too: a read that saw an older voucher next to a newer top-level version (the dev
         // MongoDB does not read a document atomically) must lose the race, not write an older redeemed value back
         Criteria c = Criteria.where("_id").is(next.id()).and("version").is(expectedVersion).and("voucher.version").is(next.version() - 1);
-        return mongo.findAndModify(Query.query(fencing.on(c)), u,
+        return mongo.findAndModify(Query.query(fence.on(c)), u,
             FindAndModifyOptions.options().returnNew(true), VoucherDocument.class, COLLECTION)
-            .switchIfEmpty(Mono.defer(() -> fencing.refused(mongo, COLLECTION, next.id()).then(Mono.empty())));
+            .switchIfEmpty(Mono.defer(() -> fence.refused(mongo, COLLECTION, next.id()).then(Mono.empty())));
     }
 
     /**
@@ -63,12 +64,12 @@ public class VoucherStore extends MongoStore<VoucherDocument> {
      */
     public Mono<Boolean> redeem(String voucherId, long faceValue, long subsidy, @Nullable Long exactRedeemed, LedgerEntry entry,
                                 String agencyOrg, Instant now) {
-        return redeem(voucherId, faceValue, subsidy, exactRedeemed, entry, agencyOrg, now, Fencing.NONE);
+        return redeem(voucherId, faceValue, subsidy, exactRedeemed, entry, agencyOrg, now, Fence.NONE);
     }
 
     /** As {@link #redeem(String, long, long, Long, LedgerEntry, String, Instant)}, fenced (the recovery's debit). */
     public Mono<Boolean> redeem(String voucherId, long faceValue, long subsidy, @Nullable Long exactRedeemed, LedgerEntry entry,
-                                String agencyOrg, Instant now, Fencing fencing) {
+                                String agencyOrg, Instant now, Fence fence) {
         String redemptionId = Objects.requireNonNull(entry.redemptionId(), "a debit names its redemption");
         Criteria c = Criteria.where("_id").is(voucherId).and("status").is(VoucherStatus.ACTIVE.name()).and("voided").ne(redemptionId)
             .and("ledger.redemptionId").ne(redemptionId);
@@ -77,7 +78,7 @@ public class VoucherStore extends MongoStore<VoucherDocument> {
         mongo.getConverter().write(entry, e);
         Update u = new Update().inc("voucher.redeemed", subsidy).inc("voucher.version", 1).inc("version", 1).set("voucher.updatedAt", now)
             .push("ledger", e).addToSet("agencyOrgs", agencyOrg);
-        return fencing.checked(mongo.updateFirst(Query.query(fencing.on(c)), fencing.mark(u), COLLECTION)
+        return fence.checked(mongo.updateFirst(Query.query(fence.on(c)), fence.mark(u), COLLECTION)
             .map(r -> r.getModifiedCount() == 1), mongo, COLLECTION, voucherId); // no answer to decode: the ledger grows
     }
 
@@ -91,13 +92,13 @@ public class VoucherStore extends MongoStore<VoucherDocument> {
 
     /** Voids a redemption that has no entry in the ledger, so it can never debit; false when it has one. */
     public Mono<Boolean> voidRedemption(String voucherId, String redemptionId) {
-        return voidRedemption(voucherId, redemptionId, Fencing.NONE);
+        return voidRedemption(voucherId, redemptionId, Fence.NONE);
     }
 
     /** As {@link #voidRedemption(String, String)}, fenced (the recovery refusing a redemption it took over). */
-    public Mono<Boolean> voidRedemption(String voucherId, String redemptionId, Fencing fencing) {
+    public Mono<Boolean> voidRedemption(String voucherId, String redemptionId, Fence fence) {
         Criteria c = Criteria.where("_id").is(voucherId).and("ledger.redemptionId").ne(redemptionId);
-        return fencing.checked(mongo.updateFirst(Query.query(fencing.on(c)), fencing.mark(new Update().addToSet("voided", redemptionId)), COLLECTION)
+        return fence.checked(mongo.updateFirst(Query.query(fence.on(c)), fence.mark(new Update().addToSet("voided", redemptionId)), COLLECTION)
             .map(r -> r.getMatchedCount() == 1), mongo, COLLECTION, voucherId);
     }
 
