@@ -87,6 +87,11 @@ class SecurityIT extends IntegrationTest {
             .expectBody().jsonPath("$.code").isEqualTo("forbidden");
         raw.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized()
             .expectBody().jsonPath("$.code").isEqualTo("unauthenticated");
+        // every request is timed with its status, 401 and 403 included; Spring Security's own timers are off (their cost)
+        raw.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, bearer("admin")).exchange()
+            .expectStatus().isOk().expectBody(String.class).value(b -> org.assertj.core.api.Assertions.assertThat(b)
+                .contains("http_server_requests_seconds_count{", "status=\"401\"", "status=\"403\"")
+                .doesNotContain("spring_security_"));
     }
 
     @Test
