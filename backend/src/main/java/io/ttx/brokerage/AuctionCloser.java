@@ -62,11 +62,13 @@ final class AuctionCloser extends LeasedJob {
     @Override
     protected Mono<Long> runOnce(Lease lease) {
         Instant now = clock.instant();
-        Mono<Long> closed = auctions.due(now, BATCH).concatMap(d -> settle(d, now, lease.fence()).onErrorResume(e -> {
+        // deferred, so that an auction whose state breaks the settling before it is even subscribed (a throw while the
+        // pipeline is built) is logged and skipped like any other failure, instead of failing every round for all
+        Mono<Long> closed = auctions.due(now, BATCH).concatMap(d -> Flux.defer(() -> settle(d, now, lease.fence())).onErrorResume(e -> {
             log.warn("auction {} not closed yet: {}", d.id(), e.toString());
             return Mono.empty();
         })).count();
-        Mono<Long> awarded = tenders.dealsPending(BATCH).concatMap(t -> tenderService.writeDeal(t, lease.fence()).onErrorResume(e -> {
+        Mono<Long> awarded = tenders.dealsPending(BATCH).concatMap(t -> Mono.defer(() -> tenderService.writeDeal(t, lease.fence())).onErrorResume(e -> {
             log.warn("deal of tender {} not written yet: {}", t.id(), e.toString());
             return Mono.empty();
         })).count();
