@@ -2,11 +2,7 @@ package io.ttx.brokerage;
 
 import io.ttx.brokerage.persistence.AuctionStore;
 import io.ttx.testsupport.ContractConformance;
-import io.ttx.testsupport.IntegrationTest;
-import io.ttx.testsupport.MutableClock;
 import io.ttx.testsupport.TestOrgs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,30 +41,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * job (SOLD into a deal at TERMS_AGREED, or UNSOLD), and the scheduling rules. Each test has its own organisations and
  * achievements; the application clock is moved forward where a test needs time to pass, and reset after it.
  */
-class AuctionIT extends IntegrationTest {
+class AuctionIT extends TradeIT {
     /** The closing job runs every 500 ms, so an auction closes within 2 s of its close; generous for two cores. */
     private static final Duration CLOSE = Duration.ofSeconds(10);
 
     @Autowired
-    MutableClock clock;
-    @Autowired
     ReactiveMongoTemplate mongo;
     @LocalServerPort
     int port;
-
-    private DealSteps s;
-    private TradeSteps t;
-
-    @BeforeEach
-    void people() {
-        s = new DealSteps(api);
-        t = new TradeSteps(s, clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     private record Answer(String bidder, String org, String amount, int status, JsonNode body) { }
 

@@ -14,13 +14,9 @@ import io.ttx.brokerage.persistence.TenderStore;
 import io.ttx.shared.Ids;
 import io.ttx.shared.jobs.Fence;
 import io.ttx.shared.jobs.LeaseLost;
-import io.ttx.testsupport.IntegrationTest;
-import io.ttx.testsupport.MutableClock;
 import io.ttx.testsupport.TestOrgs;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -45,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * those sweeps do not reach while the test writes. One test per sweep shows that the running sweep's write leaves its
  * token in {@code fences.<lease>}.
  */
-class SweepFencingIT extends IntegrationTest {
+class SweepFencingIT extends TradeIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** Sweeps on their timers: idle and auctions every 500 ms; the register repair every 30 s (production setting). */
     private static final Duration SWEPT = Duration.ofSeconds(20);
@@ -53,8 +49,6 @@ class SweepFencingIT extends IntegrationTest {
     private static final long OLD = 1_000L;
     private static final long NEW = OLD + 1;
 
-    @Autowired
-    MutableClock clock;
     @Autowired
     ReactiveMongoTemplate mongo;
     @Autowired
@@ -65,20 +59,6 @@ class SweepFencingIT extends IntegrationTest {
     TenderStore tenders;
     @Autowired
     RegisterStore registers;
-
-    private DealSteps s;
-    private TradeSteps t;
-
-    @BeforeEach
-    void people() {
-        s = new DealSteps(api);
-        t = new TradeSteps(s, clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     // ---- IdleSweep: DealStore.markIdle
 

@@ -1,11 +1,7 @@
 package io.ttx.brokerage;
 
 import io.ttx.testsupport.ContractConformance;
-import io.ttx.testsupport.IntegrationTest;
-import io.ttx.testsupport.MutableClock;
 import io.ttx.testsupport.TestOrgs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,25 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * seller and the broker highest first, one awarded into a deal at TERMS_AGREED. The close is reached by moving the
  * application clock forward (reset after each test). Each test has its own organisations and achievements.
  */
-class TenderIT extends IntegrationTest {
-    @Autowired
-    MutableClock clock;
+class TenderIT extends TradeIT {
     @LocalServerPort
     int port;
-
-    private DealSteps s;
-    private TradeSteps t;
-
-    @BeforeEach
-    void people() {
-        s = new DealSteps(api);
-        t = new TradeSteps(s, clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     /** An enterprise of a fresh organisation: its org and bearer. */
     private record Bidder(String org, String bearer) {
