@@ -63,10 +63,13 @@ public final class SearchBench {
     static final double TARGET_THROUGHPUT = 0.85;
     static final double TARGET_P99 = 1.2;
     static final double TARGET_BACKEND_MS = 2.0;
+    /** JIT warm-up: window length, and the compilers' share of a process's CPU below which it counts as warm. */
+    static final int WARM_S = 10;
+    static final double WARM_JIT_SHARE = 0.03;
 
     record Config(String backend, String es, String idp, String mongo, String database, int n, long seed, int durationS,
                   int warmupS, int rounds, List<Integer> clients, int suggestions, int publishes, long backendPid, long stackPid,
-                  Path profileDir, Path doc, String machine, String commit, String settings, Path recallIt) {
+                  Path profileDir, Path doc, String machine, String commit, String settings, Path recallIt, int jitWarmupS) {
         static Config fromSystemProperties() {
             return new Config(req("bench.backend"), req("bench.es"), req("bench.idp"), req("bench.mongo"),
                 System.getProperty("bench.database", "ttx"), Integer.getInteger("bench.n", 100_000),
@@ -76,7 +79,8 @@ public final class SearchBench {
                 Integer.getInteger("bench.suggestions", 2000), Integer.getInteger("bench.publishes", 50),
                 Long.getLong("bench.backendPid", 0), Long.getLong("bench.stackPid", 0), path("bench.profileDir"), path("bench.doc"),
                 System.getProperty("bench.machine", ""), System.getProperty("bench.commit", "unknown"), System.getProperty("bench.settings", ""),
-                Path.of(System.getProperty("bench.recallIt", "backend/src/test/java/io/ttx/search/SearchRelevanceIT.java")));
+                Path.of(System.getProperty("bench.recallIt", "backend/src/test/java/io/ttx/search/SearchRelevanceIT.java")),
+                Integer.getInteger("bench.jitWarmup", 240));
         }
 
         private static String req(String name) {
@@ -121,7 +125,7 @@ public final class SearchBench {
     // ------------------------------------------------------------------------------------------------ the run
 
     /** Everything the report is made of. */
-    record Run(double demoS, DemoLoad.Result demo, Load load, String recallText, List<Query> queries, Cpu.Idle idle, List<Window> compared,
+    record Run(double demoS, DemoLoad.Result demo, Load load, String recallText, List<Query> queries, String warm, Cpu.Idle idle, List<Window> compared,
                List<Window> profiled, Map<String, Profile> profiles, Window suggestions, Freshness freshness) { }
 
     private void run() throws Exception {
@@ -145,6 +149,7 @@ public final class SearchBench {
         hold();
 
         List<Query> queries = queries();
+        String warm = warmUp(queries);
         Cpu.Idle idle = idle(10);
         List<Window> compared = new ArrayList<>();
         for (int level = 0; level < cfg.clients.size(); level++) {
@@ -165,7 +170,7 @@ public final class SearchBench {
         }
         Window suggestions = suggestions();
         Freshness freshness = freshness();
-        String section = section(new Run(demoS, demo, load, recallText, queries, idle, compared, profiled, profiles, suggestions, freshness));
+        String section = section(new Run(demoS, demo, load, recallText, queries, warm, idle, compared, profiled, profiles, suggestions, freshness));
         System.out.println(section);
         if (cfg.doc != null) {
             writeSection(cfg.doc, section);
@@ -315,6 +320,51 @@ public final class SearchBench {
             profiles.put(name, Profile.of(jfr, side.label + " at " + clients + " clients, an extra window after the compared ones"));
         }
         return w;
+    }
+
+    /**
+     * Before any compared window: both sides at the largest client count, alternating windows of {@link #WARM_S} s, until
+     * in the last window of each side the JIT compiler threads took under {@link #WARM_JIT_SHARE} of the backend's and of
+     * the dev stack's CPU, or {@code bench.jitWarmup} seconds have passed. Without it the first level measured (one
+     * client) paid for compiling the search path: on 2 cores C2 was still compiling in the backend after thousands of
+     * searches, a third of its CPU in a window (docs/performance.md), which a server running for days never pays again.
+     */
+    private String warmUp(List<Query> queries) throws InterruptedException {
+        int clients = cfg.clients.stream().max(Integer::compare).orElse(1);
+        long deadline = System.nanoTime() + cfg.jitWarmupS * 1_000_000_000L;
+        int pairs = 0;
+        Window es;
+        Window api;
+        boolean quiet;
+        do {
+            es = warmWindow(Window.Side.ES, clients, queries);
+            api = warmWindow(Window.Side.API, clients, queries);
+            pairs++;
+            quiet = jitShare(api.cpu().backendJitS(), api.cpu().backendS()) < WARM_JIT_SHARE
+                && jitShare(es.cpu().stackJitS(), es.cpu().stackS()) < WARM_JIT_SHARE
+                && jitShare(api.cpu().stackJitS(), api.cpu().stackS()) < WARM_JIT_SHARE;
+        } while (!quiet && System.nanoTime() < deadline);
+        String text = String.format(Locale.ROOT, "JIT warm-up before the compared windows: %d window%s of %d s per side at %d clients, "
+                + "alternating; in the last of each side the JIT compilers took %.1f %% of the backend's CPU (API window) and %.1f / %.1f %% "
+                + "of the dev stack's (ES / API window)%s.", pairs, pairs == 1 ? "" : "s", WARM_S, clients,
+            100 * jitShare(api.cpu().backendJitS(), api.cpu().backendS()), 100 * jitShare(es.cpu().stackJitS(), es.cpu().stackS()),
+            100 * jitShare(api.cpu().stackJitS(), api.cpu().stackS()),
+            quiet ? "" : String.format(Locale.ROOT, " (still above %.0f %% when the %d s limit ended it)", 100 * WARM_JIT_SHARE, cfg.jitWarmupS));
+        say("%s", text);
+        return text;
+    }
+
+    private Window warmWindow(Window.Side side, int clients, List<Query> queries) throws InterruptedException {
+        HttpClient http = side == Window.Side.API ? apiHttp : esHttp;
+        Function<Query, HttpRequest> request = side == Window.Side.API ? Query::api : Query::es;
+        Window w = Window.drive(side, clients, 0, http, 0, WARM_S, i -> request.apply(queries.get(i % queries.size())), cfg.backendPid, cfg.stackPid);
+        say("%-21s %2d clients, warm-up: %7.1f req/s; JIT compilers %.1f s of the backend's %.1f s CPU, %.1f s of the dev stack's %.1f s",
+            side.label, clients, w.throughput(), w.cpu().backendJitS(), w.cpu().backendS(), w.cpu().stackJitS(), w.cpu().stackS());
+        return w;
+    }
+
+    private static double jitShare(double jitS, double processS) {
+        return processS <= 0 ? 0 : jitS / processS;
     }
 
     /** What the backend and the dev stack use with no request at all, over a quiet measuring window. */
@@ -559,7 +609,7 @@ public final class SearchBench {
             b.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %s |%n", c, tr, pr, cr, String.join(", ", verdict)));
         }
         int errors = r.compared.stream().mapToInt(Window::errors).sum();
-        b.append(String.format(Locale.ROOT, "%nNon-200 answers in the compared windows: %d. Matches per query: %s.%n%n", errors,
+        b.append(String.format(Locale.ROOT, "%n%s Non-200 answers in the compared windows: %d. Matches per query: %s.%n%n", r.warm, errors,
             r.queries.stream().map(q -> String.valueOf(q.total)).toList()));
     }
 
@@ -571,12 +621,13 @@ public final class SearchBench {
             + "processes). CPU per search is net of that idle use; other processes are what the machine's busy time leaves after "
             + "backend, dev stack and load driver:%n%n", r.idle.backendPerS() * 100, r.idle.stackPerS() * 100, idle.busyShare() * 100,
             idle.otherShare() * 100));
-        b.append("| clients | window | side | req/s | p50 (ms) | p99 (ms) | dev stack CPU/search (ms) | backend CPU/search (ms) | driver CPU/search (ms) | machine busy | other processes |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        b.append("| clients | window | side | req/s | p50 (ms) | p99 (ms) | dev stack CPU/search (ms) | of it JIT (ms) | backend CPU/search (ms) | of it JIT (ms) | driver CPU/search (ms) | machine busy | other processes |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Window w : r.compared) {
-            b.append(String.format(Locale.ROOT, "| %d | %d | %s | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %.0f %% | %.0f %% |%n", w.clients(),
+            b.append(String.format(Locale.ROOT, "| %d | %d | %s | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %.0f %% | %.0f %% |%n", w.clients(),
                 w.round(), w.side().label, w.throughput(), w.percentileMs(50), w.percentileMs(99), w.stackMsPerRequest(r.idle),
-                w.backendMsPerRequest(r.idle), w.driverMsPerRequest(), w.cpu().busyShare() * 100, w.cpu().otherShare() * 100));
+                w.stackJitMsPerRequest(), w.backendMsPerRequest(r.idle), w.backendJitMsPerRequest(), w.driverMsPerRequest(),
+                w.cpu().busyShare() * 100, w.cpu().otherShare() * 100));
         }
         b.append('\n');
     }

@@ -47,6 +47,16 @@ record Window(Side side, int clients, int round, int requests, int errors, doubl
         return requests == 0 ? Double.NaN : Math.max(0, cpu.backendS() - idle.backendPerS() * seconds) * 1000 / requests;
     }
 
+    /** ms of the backend's JIT compiler threads per request (part of {@link #backendMsPerRequest}; near 0 once warm). */
+    double backendJitMsPerRequest() {
+        return requests == 0 ? Double.NaN : cpu.backendJitS() * 1000 / requests;
+    }
+
+    /** ms of the dev stack's JIT compiler threads per request (part of {@link #stackMsPerRequest}). */
+    double stackJitMsPerRequest() {
+        return requests == 0 ? Double.NaN : cpu.stackJitS() * 1000 / requests;
+    }
+
     double driverMsPerRequest() {
         return requests == 0 ? Double.NaN : cpu.selfS() * 1000 / requests;
     }
