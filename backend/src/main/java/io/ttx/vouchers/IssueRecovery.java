@@ -11,8 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Finishes issuances a crash left half-way (one replica at a time, every 30 s): an issuance pending for more than a
- * minute is completed when its voucher was written, else its budget and yearly caps are given back.
+ * Finishes issuances a crash left half-way (one replica at a time, every {@code ttx.vouchers.recovery-interval}, as
+ * the redemptions' recovery): an issuance pending for more than a minute is completed when its voucher was written,
+ * else its budget and yearly caps are given back.
  */
 final class IssueRecovery extends LeasedJob {
     static final Duration GRACE = Duration.ofMinutes(1);
@@ -20,8 +21,8 @@ final class IssueRecovery extends LeasedJob {
     private final VoucherLedger ledger;
     private final Clock clock;
 
-    IssueRecovery(ProgrammeStore programmes, VoucherLedger ledger, Leases leases, Clock clock) {
-        super("sweep:voucher-issues", Duration.ofSeconds(30), leases);
+    IssueRecovery(ProgrammeStore programmes, VoucherLedger ledger, VoucherProperties props, Leases leases, Clock clock) {
+        super("sweep:voucher-issues", props.recoveryInterval(), leases);
         this.programmes = programmes;
         this.ledger = ledger;
         this.clock = clock;

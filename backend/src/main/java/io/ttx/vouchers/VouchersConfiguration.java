@@ -26,8 +26,8 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class VouchersConfiguration {
     @Bean
-    IssueRecovery issueRecovery(ProgrammeStore programmes, VoucherLedger ledger, Leases leases, Clock clock) {
-        return new IssueRecovery(programmes, ledger, leases, clock);
+    IssueRecovery issueRecovery(ProgrammeStore programmes, VoucherLedger ledger, VoucherProperties props, Leases leases, Clock clock) {
+        return new IssueRecovery(programmes, ledger, props, leases, clock);
     }
 
     @Bean

@@ -301,8 +301,8 @@ class VoucherSweepFencingIT extends VoucherIT {
         ProgrammeDocument doc = programmes.find(programme).block(WAIT);
         assertThat(programmes.reserve(VoucherLedger.withIssued(doc.programme(), p.face()), doc.version(), p).block(WAIT)).isNotNull();
         assertThat(caps.take(holderCap, p.voucherId(), p.face(), 1_000_000_000L).block(WAIT)).isTrue();
-        // the recovery runs every 30 s
-        eventually(Duration.ofSeconds(45), () -> assertThat(programmes.find(programme).block(WAIT).pending()).isEmpty());
+        // the recovery runs every ttx.vouchers.recovery-interval (500 ms in the tests; it was a fixed 30 s before)
+        eventually(WAIT, () -> assertThat(programmes.find(programme).block(WAIT).pending()).isEmpty());
         assertThat(programmes.find(programme).block(WAIT).programme().issued()).isZero();
         assertThat(fence(raw(ProgrammeStore.COLLECTION, programme), "sweep:voucher-issues")).isInstanceOf(Number.class);
         assertThat(fence(raw(CapStore.COLLECTION, holderCap), "sweep:voucher-issues")).isInstanceOf(Number.class);
