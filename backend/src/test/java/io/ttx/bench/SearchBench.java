@@ -301,13 +301,18 @@ public final class SearchBench {
     // ------------------------------------------------------------------------------------------------ windows
 
     private Window window(Window.Side side, int clients, int round, List<Query> queries) throws InterruptedException {
-        HttpClient http = side == Window.Side.API ? apiHttp : esHttp;
-        Function<Query, HttpRequest> request = side == Window.Side.API ? Query::api : Query::es;
-        Window w = Window.drive(side, clients, round, http, cfg.warmupS, cfg.durationS, i -> request.apply(queries.get(i % queries.size())),
-            cfg.backendPid, cfg.stackPid);
+        Window w = drive(side, clients, round, cfg.warmupS, cfg.durationS, queries);
         say("%-21s %2d clients, %s: %7.1f req/s  p50 %6.1f ms  p99 %6.1f ms  (%d requests, %d errors)", side.label, clients,
             round == 0 ? "profiled" : "window " + round, w.throughput(), w.percentileMs(50), w.percentileMs(99), w.requests(), w.errors());
         return w;
+    }
+
+    /** The query cycle sent to one side by {@code clients} clients: {@code warmupS} s unmeasured, then {@code measureS} s. */
+    private Window drive(Window.Side side, int clients, int round, int warmupS, int measureS, List<Query> queries) throws InterruptedException {
+        HttpClient http = side == Window.Side.API ? apiHttp : esHttp;
+        Function<Query, HttpRequest> request = side == Window.Side.API ? Query::api : Query::es;
+        return Window.drive(side, clients, round, http, warmupS, measureS, i -> request.apply(queries.get(i % queries.size())),
+            cfg.backendPid, cfg.stackPid);
     }
 
     /** One more window of a side, with a JFR recording of {@code pid}: after the compared windows, never among them. */
@@ -340,37 +345,28 @@ public final class SearchBench {
         Window api;
         boolean quiet;
         do {
-            if (es == null || jitShare(es.cpu().stackJitS(), es.cpu().stackS()) >= WARM_JIT_SHARE) {
+            if (es == null || es.stackJitShare() >= WARM_JIT_SHARE) {
                 es = warmWindow(Window.Side.ES, clients, queries);
                 esWindows++;
             }
             api = warmWindow(Window.Side.API, clients, queries);
             apiWindows++;
-            quiet = jitShare(api.cpu().backendJitS(), api.cpu().backendS()) < WARM_JIT_SHARE
-                && jitShare(es.cpu().stackJitS(), es.cpu().stackS()) < WARM_JIT_SHARE
-                && jitShare(api.cpu().stackJitS(), api.cpu().stackS()) < WARM_JIT_SHARE;
+            quiet = api.backendJitShare() < WARM_JIT_SHARE && es.stackJitShare() < WARM_JIT_SHARE && api.stackJitShare() < WARM_JIT_SHARE;
         } while (!quiet && System.nanoTime() < deadline);
         String text = String.format(Locale.ROOT, "JIT warm-up before the compared windows: %d API and %d Elasticsearch-direct windows of %d s "
                 + "at %d clients; in the latest of each the JIT compilers took %.1f %% of the backend's CPU (API window) and %.1f / %.1f %% "
                 + "of the dev stack's (ES / API window)%s.", apiWindows, esWindows, WARM_S, clients,
-            100 * jitShare(api.cpu().backendJitS(), api.cpu().backendS()), 100 * jitShare(es.cpu().stackJitS(), es.cpu().stackS()),
-            100 * jitShare(api.cpu().stackJitS(), api.cpu().stackS()),
+            100 * api.backendJitShare(), 100 * es.stackJitShare(), 100 * api.stackJitShare(),
             quiet ? "" : String.format(Locale.ROOT, " (still %.0f %% or more when the %d s limit ended it)", 100 * WARM_JIT_SHARE, cfg.jitWarmupS));
         say("%s", text);
         return text;
     }
 
     private Window warmWindow(Window.Side side, int clients, List<Query> queries) throws InterruptedException {
-        HttpClient http = side == Window.Side.API ? apiHttp : esHttp;
-        Function<Query, HttpRequest> request = side == Window.Side.API ? Query::api : Query::es;
-        Window w = Window.drive(side, clients, 0, http, 0, WARM_S, i -> request.apply(queries.get(i % queries.size())), cfg.backendPid, cfg.stackPid);
+        Window w = drive(side, clients, 0, 0, WARM_S, queries);
         say("%-21s %2d clients, warm-up: %7.1f req/s; JIT compilers %.1f s of the backend's %.1f s CPU, %.1f s of the dev stack's %.1f s",
             side.label, clients, w.throughput(), w.cpu().backendJitS(), w.cpu().backendS(), w.cpu().stackJitS(), w.cpu().stackS());
         return w;
-    }
-
-    private static double jitShare(double jitS, double processS) {
-        return processS <= 0 ? 0 : jitS / processS;
     }
 
     /** What the backend and the dev stack use with no request at all, over a quiet measuring window. */

@@ -57,6 +57,16 @@ record Window(Side side, int clients, int round, int requests, int errors, doubl
         return requests == 0 ? Double.NaN : cpu.stackJitS() * 1000 / requests;
     }
 
+    /** The backend's JIT compilers' share of its CPU in this window (what the warm-up waits to fall). */
+    double backendJitShare() {
+        return cpu.backendS() <= 0 ? 0 : cpu.backendJitS() / cpu.backendS();
+    }
+
+    /** The dev stack's JIT compilers' share of its CPU in this window. */
+    double stackJitShare() {
+        return cpu.stackS() <= 0 ? 0 : cpu.stackJitS() / cpu.stackS();
+    }
+
     double driverMsPerRequest() {
         return requests == 0 ? Double.NaN : cpu.selfS() * 1000 / requests;
     }
