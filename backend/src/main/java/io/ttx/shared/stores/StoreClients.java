@@ -32,7 +32,7 @@ class StoreClients {
     @Bean(destroyMethod = "close")
     ElasticsearchAsyncClient elasticsearchAsyncClient(StoreProperties props, SslBundles bundles) {
         StoreProperties.Elasticsearch es = props.elasticsearch();
-        return ElasticsearchClients.of(es, es.responseTimeout(), TlsBundles.named(bundles, es.sslBundle()));
+        return ElasticsearchClients.of("requests", es, es.responseTimeout(), TlsBundles.named(bundles, es.sslBundle()));
     }
 
     /**
@@ -42,7 +42,7 @@ class StoreClients {
     @Bean
     BackgroundElasticsearch backgroundElasticsearch(StoreProperties props, SslBundles bundles) {
         StoreProperties.Elasticsearch es = props.elasticsearch();
-        return new BackgroundElasticsearch(ElasticsearchClients.of(es, es.backgroundTimeout(), TlsBundles.named(bundles, es.sslBundle())));
+        return new BackgroundElasticsearch(ElasticsearchClients.of("background", es, es.backgroundTimeout(), TlsBundles.named(bundles, es.sslBundle())));
     }
 
     @Bean

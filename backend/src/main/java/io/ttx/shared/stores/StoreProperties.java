@@ -76,8 +76,9 @@ public record StoreProperties(@Valid @NotNull Mongo mongodb, @Valid @NotNull Ela
      * @param responseTimeout   longest silence of a node while a request is sent or its response awaited
      * @param backgroundTimeout the same for background work ({@link BackgroundElasticsearch}: bulk writes, index
      *                          administration), which a busy cluster may legitimately keep waiting longer
-     * @param maxConnections    connections of each client (requests and background work have one each) to all nodes
-     * @param maxConnectionsPerNode connections of each client to one node
+     * @param maxConnections    an upper bound of max-connections-per-node (connections are pooled per node since the
+     *                          client runs on Reactor Netty: with n nodes a client may hold n times the per-node figure)
+     * @param maxConnectionsPerNode connections of each client (requests and background work have one each) to one node
      * @param sslBundle         Spring SSL bundle whose trust (and keys) https URIs use, e.g. the cluster's own CA;
      *                          unset: the JVM's trust store
      */

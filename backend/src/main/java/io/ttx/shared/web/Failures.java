@@ -5,6 +5,7 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoWriteConcernException;
 import com.mongodb.MongoTimeoutException;
 import io.minio.errors.ServerException;
+import io.ttx.shared.stores.ElasticsearchUnreachable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 
@@ -24,7 +25,7 @@ public final class Failures {
                 // the replica set did not confirm a write in time (write concern timeout, too few members): retry later
                 || t instanceof MongoWriteConcernException
                 || t instanceof ConnectException || t instanceof TimeoutException
-                || t instanceof TransportException
+                || t instanceof TransportException || t instanceof ElasticsearchUnreachable
                 || t instanceof ServerException
                 || (t instanceof IOException && t.getClass().getName().startsWith("okhttp3"))) {
                 return true;
