@@ -1,6 +1,7 @@
 package io.ttx.shared.stores;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ssl.SslBundle;
@@ -19,6 +20,10 @@ final class ElasticsearchClients {
     private ElasticsearchClients() { }
 
     static ElasticsearchAsyncClient of(String name, StoreProperties.Elasticsearch es, Duration responseTimeout, @Nullable SslBundle tls) {
+        // The client finds its JSON-P providers through the ServiceLoader (reading jar files) on first use and keeps
+        // them: found here, at start-up, not while an event loop parses the first answer that holds a JSON value
+        JsonpUtils.systemProvider();
+        JsonpUtils.provider();
         String authorization = null;
         if (es.apiKey() != null && !es.apiKey().isBlank()) {
             authorization = "ApiKey " + es.apiKey();
