@@ -92,53 +92,71 @@ final class NettyElasticsearchHttp implements TransportHttpClient {
 
     @Override
     public CompletableFuture<Response> performRequestAsync(String endpointId, @Nullable Node node, Request request, TransportOptions options) {
-        CompletableFuture<Response> out = new CompletableFuture<>();
-        byte[] body = body(request.body());
-        String pathAndQuery = request.path() + query(request.queryParams(), options.queryParameters());
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
         options.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
         if (authorization != null) headers.put(HttpHeaderNames.AUTHORIZATION.toString(), authorization);
-        List<NodeState> order = node != null ? List.of(new NodeState(node.uri())) : order();
-        Disposable[] running = new Disposable[1];
-        attempt(endpointId, order, 0, request.method(), pathAndQuery, headers, body, out, running);
-        out.whenComplete((r, e) -> {
-            if (out.isCancelled() && running[0] != null) running[0].dispose();
-        });
-        return out;
+        Exchange exchange = new Exchange(endpointId, node != null ? List.of(new NodeState(node.uri())) : order(), request.method(),
+            request.path() + query(request.queryParams(), options.queryParameters()), headers, body(request.body()));
+        exchange.attempt(0);
+        return exchange.out;
     }
 
-    private void attempt(String endpointId, List<NodeState> order, int i, String method, String pathAndQuery, Map<String, String> headers,
-                         byte[] body, CompletableFuture<Response> out, Disposable[] running) {
-        try {
-            send(endpointId, order, i, method, pathAndQuery, headers, body, out, running);
-        } catch (RuntimeException e) { // e.g. a malformed URL: thrown here, it would be lost in a subscriber
-            out.completeExceptionally(e);
-        }
-    }
+    /** One request: sent to the nodes in {@code order}, the next one only after a connect failure or a 502/503/504. */
+    private final class Exchange {
+        final String endpointId;
+        final List<NodeState> order;
+        final String method;
+        final String pathAndQuery;
+        final Map<String, String> headers;
+        final byte @Nullable [] body;
+        final CompletableFuture<Response> out = new CompletableFuture<>();
+        volatile @Nullable Disposable running;
 
-    private void send(String endpointId, List<NodeState> order, int i, String method, String pathAndQuery, Map<String, String> headers,
-                      byte[] body, CompletableFuture<Response> out, Disposable[] running) {
-        NodeState n = order.get(i);
-        HttpClient.RequestSender request = http.headers(h -> {
-                headers.forEach(h::set);
-                if (body != null) h.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
-            })
-            .request(HttpMethod.valueOf(method)).uri(n.base + pathAndQuery);
-        HttpClient.ResponseReceiver<?> sender = body == null ? request : request.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)));
-        running[0] = sender.responseSingle((resp, content) -> content.asByteArray().defaultIfEmpty(NO_BYTES)
-                .map(bytes -> new NettyResponse(n.node, resp.status().code(), resp.responseHeaders(), bytes)))
-            .subscribe(r -> {
-                boolean unavailable = r.status == 502 || r.status == 503 || r.status == 504;
-                if (unavailable) n.failed();
-                else n.alive();
-                if (unavailable && i + 1 < order.size()) attempt(endpointId, order, i + 1, method, pathAndQuery, headers, body, out, running);
-                else out.complete(r);
-            }, e -> {
-                n.failed();
-                // nothing was sent when the connection failed: the next node may take the request
-                if (connectFailure(e) && i + 1 < order.size()) attempt(endpointId, order, i + 1, method, pathAndQuery, headers, body, out, running);
-                else out.completeExceptionally(new ElasticsearchUnreachable("[" + endpointId + "] Elasticsearch node " + n.base + ": " + e, e));
+        Exchange(String endpointId, List<NodeState> order, String method, String pathAndQuery, Map<String, String> headers, byte @Nullable [] body) {
+            this.endpointId = endpointId;
+            this.order = order;
+            this.method = method;
+            this.pathAndQuery = pathAndQuery;
+            this.headers = headers;
+            this.body = body;
+            out.whenComplete((r, e) -> {
+                Disposable d = running;
+                if (out.isCancelled() && d != null) d.dispose();
             });
+        }
+
+        void attempt(int i) {
+            try {
+                send(i);
+            } catch (RuntimeException e) { // e.g. a malformed URL: thrown here, it would be lost in a subscriber
+                out.completeExceptionally(e);
+            }
+        }
+
+        private void send(int i) {
+            NodeState n = order.get(i);
+            HttpClient.RequestSender request = http.headers(h -> {
+                    headers.forEach(h::set);
+                    if (body != null) h.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+                })
+                .request(HttpMethod.valueOf(method)).uri(n.base + pathAndQuery);
+            byte[] bytes = body;
+            HttpClient.ResponseReceiver<?> sender = bytes == null ? request : request.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(bytes)));
+            running = sender.responseSingle((resp, content) -> content.asByteArray().defaultIfEmpty(NO_BYTES)
+                    .map(b -> new NettyResponse(n.node, resp.status().code(), resp.responseHeaders(), b)))
+                .subscribe(r -> {
+                    boolean unavailable = r.status() == 502 || r.status() == 503 || r.status() == 504;
+                    if (unavailable) n.failed();
+                    else n.alive();
+                    if (unavailable && i + 1 < order.size()) attempt(i + 1);
+                    else out.complete(r);
+                }, e -> {
+                    n.failed();
+                    // nothing was sent when the connection failed: the next node may take the request
+                    if (connectFailure(e) && i + 1 < order.size()) attempt(i + 1);
+                    else out.completeExceptionally(new ElasticsearchUnreachable("[" + endpointId + "] Elasticsearch node " + n.base + ": " + e, e));
+                });
+        }
     }
 
     private static boolean connectFailure(Throwable e) {
@@ -218,24 +236,7 @@ final class NettyElasticsearchHttp implements TransportHttpClient {
     }
 
     /** A whole response: status, headers and body bytes. */
-    private static final class NettyResponse implements Response {
-        private final Node node;
-        private final int status;
-        private final HttpHeaders headers;
-        private final byte[] body;
-
-        NettyResponse(Node node, int status, HttpHeaders headers, byte[] body) {
-            this.node = node;
-            this.status = status;
-            this.headers = headers;
-            this.body = body;
-        }
-
-        @Override
-        public Node node() {
-            return node;
-        }
-
+    private record NettyResponse(Node node, int status, HttpHeaders httpHeaders, byte[] bytes) implements Response {
         @Override
         public int statusCode() {
             return status;
@@ -243,19 +244,19 @@ final class NettyElasticsearchHttp implements TransportHttpClient {
 
         @Override
         public @Nullable String header(String name) {
-            return headers.get(name);
+            return httpHeaders.get(name);
         }
 
         @Override
         public List<String> headers(String name) {
-            return headers.getAll(name);
+            return httpHeaders.getAll(name);
         }
 
         @Override
         public @Nullable BinaryData body() {
-            if (body.length == 0 && !headers.contains(HttpHeaderNames.CONTENT_TYPE)) return null;
-            String type = headers.get(HttpHeaderNames.CONTENT_TYPE);
-            return BinaryData.of(body, type == null ? "application/octet-stream" : type);
+            String type = httpHeaders.get(HttpHeaderNames.CONTENT_TYPE);
+            if (bytes.length == 0 && type == null) return null;
+            return BinaryData.of(bytes, type == null ? "application/octet-stream" : type);
         }
 
         @Override
