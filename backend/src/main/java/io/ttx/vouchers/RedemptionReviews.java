@@ -19,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +35,6 @@ import java.util.List;
  */
 @Service
 public class RedemptionReviews {
-    private static final int RACES = 200;
     private final RedemptionStore redemptions;
     private final VoucherStore vouchers;
     private final InvoiceClaimStore invoices;
@@ -101,7 +99,7 @@ public class RedemptionReviews {
             LedgerEntry e = new LedgerEntry(LedgerEntry.Type.REFUNDED, d.subsidy(), step + d.id(),
                 d.id(), d.decidedBy() == null ? "recovery" : d.decidedBy(), now, d.note());
             return vouchers.change(back.voucher(), vd.version(), e, fence).map(x -> true).switchIfEmpty(Mono.error(Redemptions.LostRace::new));
-        }).retryWhen(Retry.max(RACES).filter(Redemptions.LostRace.class::isInstance))
+        }).retryWhen(Races.atOnce(Redemptions.LostRace.class, Races.TIMES))
             .then(invoices.release(InvoiceClaimStore.key(d.agencyOrg(), d.invoiceNumber()), d.id(), fence))
             .then(redemptions.refunded(d.id(), fence));
     }

@@ -29,7 +29,6 @@ import io.ttx.vouchers.persistence.VoucherStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +62,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Service
 public class Redemptions {
     static final String ORDER_PREFIX = "rdm";
-    private static final int RACES = 200;
     private static final Duration POLL = Duration.ofMillis(20);
 
     private final RedemptionStore redemptions;
@@ -191,8 +189,7 @@ public class Redemptions {
                 return Mono.defer(() -> rounds.getAndIncrement() == 0 && d.attempt() == 0 && first != null ? Mono.just(first)
                         : vouchers.find(d.voucherId()))
                     .flatMap(vd -> attempt(d, vd, p, agency, t.getT3().orElse(null), fence))
-                    .retryWhen(Retry.backoff(RACES, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20)).jitter(0.9)
-                        .filter(LostRace.class::isInstance).onRetryExhaustedThrow((s, r) -> VoucherProblem.busy()));
+                    .retryWhen(Races.backingOff(LostRace.class));
             })
             .onErrorResume(VoucherProblem.class, p -> redemptions.release(d.id(), d.owner(), fence).then(Mono.error(p)));
     }

@@ -16,7 +16,6 @@ import io.ttx.vouchers.persistence.ProductDocument;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -73,7 +72,7 @@ public class ServiceAgencies {
             return agencies.replace(AgencyDocument.of(next), d.version()).switchIfEmpty(Mono.error(Concurrent::new))
                 .flatMap(saved -> extras.insert(new ObjectionDocument(Ids.next("obj", now), id, text, user.subject(), now)))
                 .map(o -> new ObjectionView(o.id(), id, o.text(), o.at()));
-        }).retryWhen(Retry.max(100).filter(Concurrent.class::isInstance));
+        }).retryWhen(Races.atOnce(Concurrent.class, 100));
     }
 
     /** Another write changed the agency between the read and the write: read and decide again. */

@@ -20,10 +20,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -44,7 +42,6 @@ public class VoucherLedger {
     static final String ID_PREFIX = "vch";
     static final String HOLDER = "holder";
     static final String CONTROLLER = "controller";
-    private static final int RACES = 200;
 
     private final ProgrammeStore programmes;
     private final CapStore caps;
@@ -89,8 +86,7 @@ public class VoucherLedger {
                 Programme next = withIssued(p, p.issued() + v.faceValue());
                 return programmes.reserve(next, doc.version(), pending).switchIfEmpty(Mono.error(LostRace::new)).thenReturn(v);
             }))
-            .retryWhen(Retry.backoff(RACES, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20)).jitter(0.9).filter(LostRace.class::isInstance)
-                .onRetryExhaustedThrow((s, r) -> VoucherProblem.busy()));
+            .retryWhen(Races.backingOff(LostRace.class));
     }
 
     /** The holder's cap, then the controller's; a controller refusal gives the holder's back. */
@@ -111,7 +107,7 @@ public class VoucherLedger {
             Programme p = doc.programme();
             return programmes.unreserve(withIssued(p, p.issued() - pending.face()), doc.version(), pending.voucherId(), fence)
                 .switchIfEmpty(Mono.error(LostRace::new)).then();
-        }).retryWhen(Retry.backoff(RACES, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20)).jitter(0.9).filter(LostRace.class::isInstance));
+        }).retryWhen(Races.backingOff(LostRace.class));
     }
 
     /**
@@ -166,7 +162,7 @@ public class VoucherLedger {
             LedgerEntry e = new LedgerEntry(LedgerEntry.Type.REVOKED, next.returnedValue(), "revoke:" + id,
                 null, user.subject(), now, reason);
             return vouchers.change(next, d.version(), e).switchIfEmpty(Mono.error(LostRace::new)).map(saved -> VoucherView.of(saved.voucher()));
-        }).retryWhen(Retry.max(RACES).filter(LostRace.class::isInstance));
+        }).retryWhen(Races.atOnce(LostRace.class, Races.TIMES));
     }
 
     /**
