@@ -74,7 +74,8 @@ record Window(Side side, int clients, int round, int requests, int errors, doubl
     /**
      * {@code clients} threads each send one request after another (closed loop, no think time) for {@code warmupS}
      * unmeasured and then {@code measureS} measured seconds. Requests that started and ended inside the measured part
-     * count; throughput is their number over its length. CPU is read at its start and end.
+     * count; throughput is their number over its length. Errors count when they overlapped it (a timeout included).
+     * CPU is read at its start and end.
      */
     static Window drive(Side side, int clients, int round, HttpClient http, int warmupS, int measureS, IntFunction<HttpRequest> requests,
                         long backendPid, long stackPid) throws InterruptedException {
@@ -102,8 +103,10 @@ record Window(Side side, int clients, int round, int requests, int errors, doubl
                         return;
                     }
                     long t1 = System.nanoTime();
+                    // a failure counts when it overlapped the measured part: a request left unanswered until its
+                    // timeout (longer than a window) would otherwise only show as a client missing from the rate
+                    if (status != 200 && t1 >= measureFrom && t0 <= measureTo) errors.incrementAndGet();
                     if (t0 >= measureFrom && t1 <= measureTo) {
-                        if (status != 200) errors.incrementAndGet();
                         if (counts[me] == latencies[me].length) latencies[me] = Arrays.copyOf(latencies[me], counts[me] * 2);
                         latencies[me][counts[me]++] = t1 - t0;
                     }
