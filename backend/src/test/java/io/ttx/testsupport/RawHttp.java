@@ -99,8 +99,11 @@ public final class RawHttp {
 
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)");
 
-    /** Reads status line, headers and a Content-Length body; stops at the end of it, at EOF or at the socket timeout. */
-    private static String readAnswer(InputStream in) throws IOException {
+    /**
+     * Reads one answer, status line, headers and a Content-Length body; stops at the end of it, at EOF or at the socket
+     * timeout, and returns what came (empty when nothing did). The next answer on a kept-alive connection starts after it.
+     */
+    public static String readAnswer(InputStream in) throws IOException {
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         try {
             int c;

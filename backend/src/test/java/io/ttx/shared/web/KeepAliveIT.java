@@ -1,14 +1,13 @@
 package io.ttx.shared.web;
 
 import io.ttx.testsupport.IntegrationTest;
+import io.ttx.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,23 +52,9 @@ class KeepAliveIT extends IntegrationTest {
         s.getOutputStream().flush();
     }
 
-    /** Reads one answer (headers and its Content-Length body) and returns its status line, or "timed out". */
+    /** The status line of the next answer on the connection, "timed out" when none came within the socket's timeout. */
     private static String statusLine(Socket s) throws IOException {
-        InputStream in = s.getInputStream();
-        StringBuilder head = new StringBuilder();
-        try {
-            while (head.indexOf("\r\n\r\n") < 0) {
-                int c = in.read();
-                if (c < 0) return "closed";
-                head.append((char) c);
-            }
-            String lower = head.toString().toLowerCase();
-            int at = lower.indexOf("content-length:");
-            int length = at < 0 ? 0 : Integer.parseInt(lower.substring(at + 15, lower.indexOf("\r\n", at)).trim());
-            in.readNBytes(length);
-        } catch (SocketTimeoutException e) {
-            return "timed out";
-        }
-        return head.substring(0, head.indexOf("\r\n"));
+        String answer = RawHttp.readAnswer(s.getInputStream());
+        return answer.isEmpty() ? "timed out" : answer.substring(0, answer.indexOf("\r\n"));
     }
 }
